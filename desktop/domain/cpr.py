@@ -1,0 +1,41 @@
+"""CPR numbers: the modulus-11 test (A1) and the birth date with its century (W6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def is_well_formed(cpr: str | None) -> bool:
+    return cpr is not None and len(cpr) == 10 and cpr.isascii() and cpr.isdigit()
+
+
+def modulus11_ok(cpr: str) -> bool:
+    if not is_well_formed(cpr):
+        return False
+    return sum(int(d) * w for d, w in zip(cpr, _WEIGHTS)) % 11 == 0
+
+
+def birth_date(cpr: str) -> dt.date | None:
+    """The birth date, with the century from the 7th digit (the CPR office's table)."""
+    if not is_well_formed(cpr):
+        return None
+    day, month, yy, d7 = int(cpr[0:2]), int(cpr[2:4]), int(cpr[4:6]), int(cpr[6])
+    if d7 <= 3:
+        century = 1900
+    elif d7 in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:
+        century = 2000 if yy <= 57 else 1800
+    try:
+        return dt.date(century + yy, month, day)
+    except ValueError:
+        return None
+
+
+def format_cpr(cpr: str, masked: bool = False) -> str:
+    """DDMMYY-XXXX; masked hides the last four digits for screen sharing."""
+    if not is_well_formed(cpr):
+        return cpr
+    return f"{cpr[:6]}-{'XXXX' if masked else cpr[6:]}"

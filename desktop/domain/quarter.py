@@ -1,0 +1,60 @@
+"""Quarters (Iperiode, text YYYYQ) and their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_IPERIODE = re.compile(r"[1-9][0-9]{3}[1-4]")
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    q: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Quarter":
+        text = (text or "").strip()
+        if not _IPERIODE.fullmatch(text):
+            raise ValueError(f"Ugyldigt kvartal '{text}': skriv ÅÅÅÅK, fx 20241.")
+        return cls(int(text[:4]), int(text[4]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> "Quarter":
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def iperiode(self) -> str:
+        return f"{self.year}{self.q}"
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 3 * self.q - 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        nxt = self.next()
+        return nxt.start - dt.timedelta(days=1)
+
+    @property
+    def months(self) -> tuple[int, int, int]:
+        first = 3 * self.q - 2
+        return (first, first + 1, first + 2)
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def next(self) -> "Quarter":
+        return Quarter(self.year + 1, 1) if self.q == 4 else Quarter(self.year, self.q + 1)
+
+    def previous(self) -> "Quarter":
+        return Quarter(self.year - 1, 4) if self.q == 1 else Quarter(self.year, self.q - 1)
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.q}. kvartal"
+
+
+def iperiode_of(iso_date: str) -> str:
+    return Quarter.of(dt.date.fromisoformat(iso_date)).iperiode

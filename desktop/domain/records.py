@@ -1,0 +1,61 @@
+"""Records as the checks, the writer and the reader see them: field values as schema text.
+
+A value is the XML lexical text (stripped) or None for an empty/nil field. Keeping the text as
+typed means invalid input is never lost, and a file round-trips value for value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.fields import KEYS, TAGS
+
+
+@dataclass
+class Record:
+    kind: str
+    values: dict[str, str | None]
+    children: list["Record"] = field(default_factory=list)
+    line: int | None = None  # source line when read from a file
+
+    def __getitem__(self, tag: str) -> str | None:
+        return self.values.get(tag)
+
+    @property
+    def key(self) -> tuple[str | None, ...]:
+        return tuple(self.values.get(t) for t in KEYS[self.kind])
+
+    def of_kind(self, kind: str) -> list["Record"]:
+        return [c for c in self.children if c.kind == kind]
+
+    @property
+    def henvisninger(self) -> list["Record"]:
+        return self.of_kind("henvisning")
+
+    @property
+    def moduler(self) -> list["Record"]:
+        return self.of_kind("modul")
+
+    @property
+    def proever(self) -> list["Record"]:
+        return self.of_kind("proeve")
+
+    @property
+    def undervisning(self) -> list["Record"]:
+        return self.of_kind("undervisning")
+
+
+def make(kind: str, children: list[Record] | None = None, line: int | None = None,
+         **values: str | None) -> Record:
+    """A record with every field of its kind present (missing ones as None)."""
+    unknown = set(values) - set(TAGS[kind])
+    if unknown:
+        raise KeyError(f"{kind} has no fields {sorted(unknown)}")
+    return Record(kind, {t: values.get(t) for t in TAGS[kind]}, list(children or []), line)
+
+
+def record_label(kind: str, key: tuple[str | None, ...]) -> str:
+    """A stable text naming a record, e.g. 'modul 1/2/1' or 'undervisning 1/2/1/3'."""
+    if kind == "kursist":
+        return "kursist"
+    return f"{kind} " + "/".join("?" if k is None else k for k in key)
