@@ -1,0 +1,48 @@
+"""X: what the schema would reject, found from the catalogue so it can be shown at the field.
+
+Over a file, lxml's validation finds these instead (desktop.format.xsd_findings); over the store
+and the forms, this module does, with the same catalogue facets as the schema.
+"""
+
+from __future__ import annotations
+
+from desktop.checks.emit import Emitter
+from desktop.domain.fields import FIELDS, KEYS, FIELD_BY_TAG
+from desktop.domain.records import Record, record_label
+
+
+def check_fields(k: Record, emit: Emitter) -> None:
+    _fields(k, emit)
+    for child in k.children:
+        _fields(child, emit)
+        for grandchild in child.children:
+            _fields(grandchild, emit, parent=child)
+    _duplicates(k.henvisninger, emit)
+    _duplicates(k.moduler, emit)
+    _duplicates(k.proever, emit)
+    for m in k.moduler:
+        _duplicates(m.undervisning, emit, parent=m)
+
+
+def _fields(r: Record, emit: Emitter, parent: Record | None = None) -> None:
+    label = _label(r, parent)
+    for f in FIELDS[r.kind]:
+        problem = f.problem(r[f.tag])
+        if problem:
+            emit("X", r, f.tag, problem, label)
+
+
+def _duplicates(records: list[Record], emit: Emitter, parent: Record | None = None) -> None:
+    seen: set[tuple] = set()
+    for r in records:
+        if r.key in seen:
+            names = " og ".join(FIELD_BY_TAG[t].label.lower() for t in KEYS[r.kind])
+            emit("X", r, KEYS[r.kind][0],
+                 f"Der er allerede en {r.kind} med samme {names} ({'/'.join(map(str, r.key))}). "
+                 "Hver kombination må kun forekomme én gang.", _label(r, parent))
+        seen.add(r.key)
+
+
+def _label(r: Record, parent: Record | None) -> str:
+    key = (parent.key + r.key) if parent is not None else r.key
+    return record_label(r.kind, key)
