@@ -1,0 +1,81 @@
+"""Writing a v1.8 document: ISO-8859-1, schema order, every nillable element present.
+
+The text is built directly from the catalogue (faster than building an lxml tree), then parsed
+once with the schema attached, so nothing leaves the app that the schema would reject.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from desktop import APP_NAME, __version__
+from desktop.domain.fields import CHILD_KINDS, NAMESPACE, TAGS, VERSION
+from desktop.domain.records import Record
+from desktop.format.schema import validating_parser
+
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+PRODUKTKODE = f"{APP_NAME} {__version__}"
+
+
+class SchemaRejected(Exception):
+    """The document we built does not pass the schema: a bug, never written to disk."""
+
+
+def document_bytes(kursister: list[Record], produktkode: str | None = PRODUKTKODE) -> bytes:
+    out: list[str] = [
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+        f'<document xmlns="{NAMESPACE}" xmlns:xsi="{XSI}">\n',
+        f"  <version>{VERSION}</version>\n",
+        _element("produktkode", produktkode, "  "),
+    ]
+    for k in kursister:
+        _write_record(k, out, "  ")
+    out.append("</document>\n")
+    return "".join(out).encode("iso-8859-1", "xmlcharrefreplace")
+
+
+def _write_record(r: Record, out: list[str], indent: str) -> None:
+    inner = indent + "  "
+    out.append(f"{indent}<{r.kind}>\n")
+    values = r.values
+    for tag in TAGS[r.kind]:
+        out.append(_element(tag, values.get(tag), inner))
+    for kind in CHILD_KINDS.get(r.kind, ()):
+        for child in r.children:
+            if child.kind == kind:
+                _write_record(child, out, inner)
+    out.append(f"{indent}</{r.kind}>\n")
+
+
+def _element(tag: str, value: str | None, indent: str) -> str:
+    if value is None or value == "":
+        return f'{indent}<{tag} xsi:nil="true"/>\n'
+    return f"{indent}<{tag}>{escape(value)}</{tag}>\n"
+
+
+def validate_bytes(data: bytes) -> None:
+    """Parse with the schema attached; raise SchemaRejected on the first violation."""
+    try:
+        etree.fromstring(data, validating_parser())
+    except etree.XMLSyntaxError as exc:
+        raise SchemaRejected(f"line {exc.lineno}: {exc.msg}") from exc
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over the target."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

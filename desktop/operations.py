@@ -1,0 +1,129 @@
+"""The three things a user does with files: validate, import, export. Shared by CLI and GUI.
+
+No Qt here. Each returns a result object; nothing prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.checks import CheckSettings, Finding, check_kursist, check_report
+from desktop.domain.quarter import Quarter
+from desktop.format.reader import ParsedFile, UnreadableFile, read_file
+from desktop.format.writer import SchemaRejected, document_bytes, validate_bytes, write_atomic
+from desktop.store.db import Store
+from desktop.store.importer import store_kursister
+from desktop.store.quarter import select_quarter
+
+
+class UsageError(Exception):
+    """Bad usage: a Danish message, exit status 2."""
+
+
+def settings_from(store: Store | None) -> CheckSettings:
+    if store is None:
+        return CheckSettings()
+    return CheckSettings(a1_is_error=store.setting("a1_error", "1") == "1",
+                         lesson_minutes=int(store.setting("lesson_minutes", "45")))
+
+
+@dataclass
+class FileCheck:
+    path: Path
+    parsed: ParsedFile
+    findings: list[Finding]
+
+    @property
+    def has_x(self) -> bool:
+        return any(f.rule == "X" for f in self.findings)
+
+
+def validate_file(path: Path | str, settings: CheckSettings | None = None) -> FileCheck:
+    """Every check on one file. Raises UnreadableFile for what is not a readable v1.8 file."""
+    parsed = read_file(path)
+    findings = parsed.findings + check_report(parsed.kursister, settings, schema=False)
+    findings.sort(key=lambda f: (f.line or 0))
+    return FileCheck(Path(path), parsed, findings)
+
+
+@dataclass
+class ImportResult:
+    checks: list[FileCheck]
+    stored: bool
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for check in self.checks for f in check.findings]
+
+
+def import_files(store: Store, paths: list[Path | str]) -> ImportResult:
+    """All files are checked first; if any has an X finding nothing at all is stored.
+    Otherwise all are stored in one transaction, in the order given."""
+    settings = settings_from(store)
+    checks = [validate_file(p, settings) for p in paths]
+    if any(check.has_x for check in checks):
+        return ImportResult(checks, stored=False)
+    counts: Counter = Counter()
+    with store.transaction() as c:
+        for check in checks:
+            counts.update(store_kursister(c, check.parsed.kursister))
+    return ImportResult(checks, stored=True, counts=counts)
+
+
+@dataclass
+class ExportResult:
+    findings: list[Finding]
+    kursister: int
+    written: Path | None = None
+    refusal: str | None = None  # Danish reason when nothing was written
+
+
+def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
+                   cpr: str | None = None, force: bool = False) -> ExportResult:
+    quarter = Quarter.parse(iperiode)
+    ukode = _resolve_ukode(store, quarter, ukode)
+    settings = settings_from(store)
+    with store.transaction() as c:
+        report = select_quarter(c, quarter, ukode, cpr)
+    findings: list[Finding] = []
+    for k in report.kursister:
+        kid = report.ids[id(k)]
+        findings += check_kursist(k, settings, history=report.history[kid])
+    n = len(report.kursister)
+    if n == 0:
+        who = f"CPR {cpr}" if cpr else "nogen kursister"
+        return ExportResult(findings, 0, refusal=f"Der er ikke {who} med bevægelser i "
+                            f"{quarter}; der er intet at indberette.")
+    x = sum(f.rule == "X" for f in findings)
+    a = sum(f.is_error and f.rule != "X" for f in findings)
+    if x:
+        return ExportResult(findings, n, refusal=f"{x} fejl ville få filen afvist ved upload "
+                            "(type X). Ret dem først; der er ikke skrevet nogen fil.")
+    if a and not force:
+        return ExportResult(findings, n, refusal=f"{a} fejl af type A skal rettes, før kvartalet "
+                            "godkendes. Ret dem, eller eksportér alligevel med --force.")
+    data = document_bytes(report.kursister)
+    try:
+        validate_bytes(data)
+    except SchemaRejected as exc:  # a bug: our checks passed what the schema rejects
+        return ExportResult(findings, n, refusal="Programfejl: den dannede fil består ikke "
+                            f"skemakontrollen og er ikke skrevet ({exc}).")
+    out = Path(out)
+    write_atomic(out, data)
+    return ExportResult(findings, n, written=out)
+
+
+def _resolve_ukode(store: Store, quarter: Quarter, ukode: str | None) -> str | None:
+    if ukode is not None:
+        return ukode
+    codes = [r[0] for r in store.conn.execute("SELECT DISTINCT ukode FROM kursist")]
+    if len(codes) > 1:
+        raise UsageError("Databasen har flere udbyderkoder (" + ", ".join(sorted(codes)) +
+                         "); angiv hvilken med --ukode.")
+    return None
+
+
+__all__ = ["UnreadableFile", "UsageError", "validate_file", "import_files", "export_quarter"]

@@ -1,0 +1,99 @@
+"""Opening the store: pragmas, migrations with a backup first, and explicit transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.store.migrations import LATEST, MIGRATIONS
+
+
+class StoreError(Exception):
+    """A store problem with a Danish message for the user."""
+
+
+def _create_private(path: Path) -> None:
+    """Create the file readable by the owner only, where the OS allows it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+
+
+class Store:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if not self.path.exists():
+            _create_private(self.path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE … COMMIT; anything raised rolls the whole write back."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > LATEST:
+            raise StoreError(f"Databasen {self.path.name} er lavet af en nyere version af "
+                             "programmet og kan ikke åbnes med denne.")
+        if current == LATEST:
+            return
+        if current > 0:
+            self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
+        for number in range(current + 1, LATEST + 1):
+            with self.transaction() as c:
+                for statement in MIGRATIONS[number - 1]:
+                    c.execute(statement)
+                c.execute(f"PRAGMA user_version = {number}")
+
+    def backup(self, target: Path | str) -> Path:
+        """A consistent copy through SQLite's backup API, readable by the owner only."""
+        target = Path(target)
+        _create_private(target)
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    # Settings -----------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))

@@ -1,0 +1,65 @@
+"""Numbered schema migrations. Step N brings PRAGMA user_version from N-1 to N.
+
+Each step is a list of single statements, run inside the caller's transaction (never
+executescript, which commits on its own).
+"""
+
+from __future__ import annotations
+
+_V1 = [
+    """CREATE TABLE kursist (
+        id INTEGER PRIMARY KEY,
+        ukode TEXT NOT NULL,
+        kcprnr TEXT NOT NULL,
+        UNIQUE (ukode, kcprnr))""",
+    # Stamdata as reported per quarter: the latest quarter wins, and an old quarter's file
+    # can still be reproduced with the stamdata it carried.
+    """CREATE TABLE stamdata (
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        kkoen TEXT,
+        knationskode TEXT,
+        PRIMARY KEY (kursist_id, iperiode)) WITHOUT ROWID""",
+    # iperiode: the quarter the record is reported in (the quarter of its date when typed in).
+    """CREATE TABLE henvisning (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        hhenvisdato TEXT, hhenviskat TEXT, hkomkode TEXT)""",
+    "CREATE INDEX henvisning_quarter ON henvisning (iperiode, kursist_id)",
+    "CREATE INDEX henvisning_kursist ON henvisning (kursist_id)",
+    """CREATE TABLE modul (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        uuddnr TEXT, umodul TEXT, uforsoegnr TEXT,
+        ustartdato TEXT, uslutdato TEXT, uophoersaarsag TEXT, umodtestdato TEXT)""",
+    "CREATE INDEX modul_kursist ON modul (kursist_id)",
+    "CREATE INDEX modul_end ON modul (uslutdato)",
+    # Quarters in which an imported file listed a placement that had neither teaching nor an
+    # end there (B3); kept so that re-exporting that quarter reproduces the file.
+    """CREATE TABLE modul_rapport (
+        modul_id INTEGER NOT NULL REFERENCES modul(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        PRIMARY KEY (iperiode, modul_id)) WITHOUT ROWID""",
+    "CREATE INDEX modul_rapport_modul ON modul_rapport (modul_id)",
+    """CREATE TABLE undervisning (
+        id INTEGER PRIMARY KEY,
+        modul_id INTEGER NOT NULL REFERENCES modul(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        unperiode TEXT, unfagskema TEXT, unkatkonf TEXT, unkatstud TEXT, unkatedb TEXT,
+        unkatproj TEXT, unkateks TEXT, unkatoevrig TEXT, unfravaer TEXT, unfagoevrig TEXT,
+        unlekmin TEXT)""",
+    "CREATE INDEX undervisning_quarter ON undervisning (iperiode, modul_id)",
+    "CREATE INDEX undervisning_modul ON undervisning (modul_id)",
+    """CREATE TABLE proeve (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        pdato TEXT, ptype TEXT, pstatus TEXT, pkarakter TEXT, pselvstuderende TEXT)""",
+    "CREATE INDEX proeve_quarter ON proeve (iperiode, kursist_id)",
+    "CREATE INDEX proeve_kursist ON proeve (kursist_id)",
+    "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,118 @@
+"""Selecting what one quarter's file contains (SPEC §4), as records ready to check and write.
+
+Every query is driven by the quarter's indexes (iperiode, uslutdato), so the cost follows the
+size of the quarter, not the years of history in the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from desktop.domain.fields import TAGS
+from desktop.domain.quarter import Quarter
+from desktop.domain.records import Record
+
+_MODUL_COLS = ", ".join(TAGS["modul"])
+_ENDING = ("uslutdato", "uophoersaarsag", "umodtestdato")
+
+
+@dataclass
+class QuarterReport:
+    quarter: Quarter
+    kursister: list[Record]
+    history: dict[int, list[Record]]  # kursist id -> every placement as at the quarter's end
+    ids: dict[int, int]  # id(Record) -> row id, for every record, so findings can be traced
+
+
+def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
+                   cpr: str | None = None) -> QuarterReport:
+    qs, nxt = q.start.isoformat(), q.next().start.isoformat()
+    iperiode = q.iperiode
+    c.execute("DROP TABLE IF EXISTS temp.sel_modul")
+    c.execute("DROP TABLE IF EXISTS temp.sel_kursist")
+    c.execute("CREATE TEMP TABLE sel_modul (id INTEGER PRIMARY KEY)")
+    c.execute("CREATE TEMP TABLE sel_kursist (id INTEGER PRIMARY KEY)")
+    c.execute(
+        """INSERT OR IGNORE INTO sel_modul
+           SELECT modul_id FROM undervisning WHERE iperiode = ?1
+           UNION SELECT id FROM modul WHERE uslutdato >= ?2 AND uslutdato < ?3
+           UNION SELECT modul_id FROM modul_rapport WHERE iperiode = ?1""", (iperiode, qs, nxt))
+    c.execute(
+        """INSERT OR IGNORE INTO sel_kursist
+           SELECT kursist_id FROM henvisning WHERE iperiode = ?1
+           UNION SELECT kursist_id FROM proeve WHERE iperiode = ?1
+           UNION SELECT m.kursist_id FROM modul m JOIN sel_modul s ON s.id = m.id""", (iperiode,))
+    if ukode is not None or cpr is not None:
+        c.execute("""DELETE FROM sel_kursist WHERE id NOT IN (
+                       SELECT id FROM kursist WHERE (?1 IS NULL OR ukode = ?1)
+                                                AND (?2 IS NULL OR kcprnr = ?2))""", (ukode, cpr))
+
+    ids: dict[int, int] = {}
+    kursister: dict[int, Record] = {}
+    stamdata = _stamdata(c, iperiode)
+    for kid, uk, kcpr in c.execute("SELECT k.id, k.ukode, k.kcprnr FROM kursist k "
+                                   "JOIN sel_kursist s ON s.id = k.id ORDER BY k.ukode, k.kcprnr"):
+        kkoen, nation = stamdata.get(kid, (None, None))
+        r = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr, "kkoen": kkoen,
+                               "knationskode": nation})
+        kursister[kid] = r
+        ids[id(r)] = kid
+
+    for kind in ("henvisning", "proeve"):
+        cols = TAGS[kind]
+        sql = (f"SELECT t.id, t.kursist_id, {', '.join('t.' + t for t in cols)} FROM {kind} t "
+               f"JOIN sel_kursist s ON s.id = t.kursist_id WHERE t.iperiode = ? ORDER BY t.id")
+        for row in c.execute(sql, (iperiode,)):
+            r = Record(kind, dict(zip(cols, row[2:])))
+            kursister[row[1]].children.append(r)
+            ids[id(r)] = row[0]
+
+    history: dict[int, list[Record]] = {}
+    selected: dict[int, Record] = {}
+    selected_ids = {row[0] for row in c.execute("SELECT id FROM sel_modul")}
+    for row in c.execute(
+            f"SELECT m.id, m.kursist_id, {_MODUL_COLS} FROM modul m JOIN sel_kursist s "
+            f"ON s.id = m.kursist_id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
+            f"ORDER BY m.ustartdato, m.id", (nxt,)):
+        values = dict(zip(TAGS["modul"], row[2:]))
+        if values["uslutdato"] and values["uslutdato"] >= nxt:
+            values.update(dict.fromkeys(_ENDING))  # as it stood at the end of the quarter
+        r = Record("modul", values)
+        history.setdefault(row[1], []).append(r)
+        ids[id(r)] = row[0]
+        if row[0] in selected_ids:
+            kursister[row[1]].children.append(r)
+            selected[row[0]] = r
+
+    ucols = TAGS["undervisning"]
+    for row in c.execute(
+            f"SELECT u.id, u.modul_id, {', '.join('u.' + t for t in ucols)} FROM undervisning u "
+            f"JOIN sel_modul s ON s.id = u.modul_id WHERE u.iperiode = ? ORDER BY u.id",
+            (iperiode,)):
+        parent = selected.get(row[1])
+        if parent is not None:
+            r = Record("undervisning", dict(zip(ucols, row[2:])))
+            parent.children.append(r)
+            ids[id(r)] = row[0]
+
+    return QuarterReport(q, list(kursister.values()), {
+        kid: history.get(kid, []) for kid in kursister}, ids)
+
+
+def _stamdata(c: sqlite3.Connection, iperiode: str) -> dict[int, tuple]:
+    """Stamdata as reported for the quarter: the latest report up to it, else the earliest."""
+    best: dict[int, tuple[str, tuple]] = {}
+    for kid, iper, kkoen, nation in c.execute(
+            "SELECT d.kursist_id, d.iperiode, d.kkoen, d.knationskode FROM stamdata d "
+            "JOIN sel_kursist s ON s.id = d.kursist_id"):
+        current = best.get(kid)
+        if current is None or _better(iper, current[0], iperiode):
+            best[kid] = (iper, (kkoen, nation))
+    return {kid: v for kid, (_, v) in best.items()}
+
+
+def _better(candidate: str, current: str, target: str) -> bool:
+    if candidate <= target:
+        return current > target or candidate > current
+    return current > target and candidate < current

@@ -1,0 +1,76 @@
+"""Record writes. Each function runs inside the caller's `Store.transaction()`.
+
+Column names are the catalogue's tags, so a field is described once (desktop.domain.fields).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desktop.domain.fields import TAGS, as_date
+from desktop.domain.quarter import Quarter
+
+TABLES = {"henvisning", "modul", "undervisning", "proeve"}
+
+
+def _cols(kind: str) -> tuple[str, ...]:
+    return TAGS[kind]
+
+
+def insert_sql(kind: str, parent: str, extra: tuple[str, ...] = ()) -> str:
+    cols = (parent, *extra, *_cols(kind))
+    return f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def reported_quarter(value: str | None, fallback: str) -> str:
+    """The quarter a record belongs to: that of its date, or the given one while it has none."""
+    day = as_date(value)
+    return Quarter.of(day).iperiode if day else fallback
+
+
+def kursist_id(c: sqlite3.Connection, ukode: str, cpr: str) -> int:
+    c.execute("INSERT OR IGNORE INTO kursist (ukode, kcprnr) VALUES (?, ?)", (ukode, cpr))
+    return c.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
+                     (ukode, cpr)).fetchone()[0]
+
+
+def put_stamdata(c: sqlite3.Connection, kid: int, iperiode: str, kkoen: str | None,
+                 knationskode: str | None) -> None:
+    c.execute("INSERT INTO stamdata (kursist_id, iperiode, kkoen, knationskode) VALUES (?,?,?,?) "
+              "ON CONFLICT (kursist_id, iperiode) DO UPDATE SET kkoen = excluded.kkoen, "
+              "knationskode = excluded.knationskode", (kid, iperiode, kkoen, knationskode))
+
+
+def add(c: sqlite3.Connection, kind: str, parent_id: int, values: dict[str, str | None],
+        iperiode: str | None = None) -> int:
+    """Insert a henvisning, modul, undervisning or prøve; returns its id."""
+    parent = "modul_id" if kind == "undervisning" else "kursist_id"
+    extra = () if kind == "modul" else ("iperiode",)
+    row = [parent_id]
+    if extra:
+        if iperiode is None:
+            raise ValueError(f"{kind} needs its reporting quarter")
+        row.append(iperiode)
+    row += [values.get(t) for t in _cols(kind)]
+    return c.execute(insert_sql(kind, parent, extra), row).lastrowid
+
+
+def update(c: sqlite3.Connection, kind: str, record_id: int, values: dict[str, str | None]) -> None:
+    """Change some fields of one record; a henvisning or prøve follows its date's quarter."""
+    if kind not in TABLES:
+        raise ValueError(kind)
+    cols = [t for t in values if t in _cols(kind)]
+    sets = [f"{t} = ?" for t in cols]
+    params = [values[t] for t in cols]
+    date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}.get(kind)
+    if date_tag in values and as_date(values[date_tag]):
+        sets.append("iperiode = ?")
+        params.append(reported_quarter(values[date_tag], ""))
+    if sets:
+        c.execute(f"UPDATE {kind} SET {', '.join(sets)} WHERE id = ?", (*params, record_id))
+
+
+def delete(c: sqlite3.Connection, kind: str, record_id: int) -> None:
+    if kind not in TABLES | {"kursist"}:
+        raise ValueError(kind)
+    c.execute(f"DELETE FROM {kind} WHERE id = ?", (record_id,))
