@@ -1,0 +1,185 @@
+"""The command line: `du-indberetning`, also `python -m desktop`.
+
+Exit status: 0 done (warnings allowed); 1 errors found or refused (nothing written);
+2 bad usage, or a file that is unreadable or not v1.8. Output is short and Danish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import APP_NAME, __version__
+from desktop.checks.findings import Finding, summarize
+from desktop.config import default_db_path
+from desktop.operations import (UnreadableFile, UsageError, export_quarter, import_files,
+                                validate_file)
+from desktop.store import Store, StoreError
+
+TEXT_LIMIT = 100  # findings printed in text mode; --json gives them all
+
+_ARGPARSE_DA = {
+    "the following arguments are required": "disse argumenter mangler",
+    "unrecognized arguments": "ukendte argumenter",
+    "invalid choice": "ugyldigt valg",
+    "expected one argument": "forventede en værdi",
+    "argument": "argument",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # Danish, no traceback, exit 2
+        for en, da in _ARGPARSE_DA.items():
+            message = message.replace(en, da)
+        self.exit(2, f"Forkert brug: {message}\nSe '{self.prog} --help'.\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="du-indberetning",
+                description="Kvartalsindberetning af danskuddannelse, format v1.8.")
+    p._optionals.title = "tilvalg"
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                   help="vis programmets version")
+    p.add_argument("--db", type=Path, help="databasefil (standard: i brugerens datamappe)")
+    p.add_argument("--demo", action="store_true", help="åbn en demodatabase med eksempeldata")
+    sub = p.add_subparsers(dest="command", title="kommandoer", parser_class=_Parser)
+
+    v = sub.add_parser("validate", help="kør alle kontroller på en v1.8-fil")
+    v.add_argument("file", type=Path, metavar="FIL")
+    v.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+
+    i = sub.add_parser("import", help="indlæs en eller flere v1.8-filer i databasen")
+    i.add_argument("files", type=Path, nargs="+", metavar="FIL")
+    i.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="databasefil")
+    i.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+
+    e = sub.add_parser("export", help="dan kvartalets indberetningsfil")
+    e.add_argument("--quarter", required=True, metavar="ÅÅÅÅK", help="kvartalet, fx 20241")
+    e.add_argument("--out", required=True, type=Path, metavar="FIL", help="filen der skrives")
+    e.add_argument("--ukode", help="udbyderkode, hvis databasen har flere")
+    e.add_argument("--cpr", help="kun denne kursist (genindberetning af én kursist)")
+    e.add_argument("--force", action="store_true", help="eksportér trods fejl af type A")
+    e.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="databasefil")
+    e.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    for sp in (v, i, e):
+        sp._optionals.title = "tilvalg"
+        sp._positionals.title = "argumenter"
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "export":
+            return _export(args)
+        return _gui(args)
+    except (UnreadableFile, UsageError, StoreError) as exc:
+        return _fail(args, str(exc), 2)
+    except ValueError as exc:  # e.g. a malformed --quarter
+        return _fail(args, str(exc), 2)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(args, message: str, status: int) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"status": "fejl", "message": message, "findings": []}, ensure_ascii=False))
+    else:
+        print(message, file=sys.stderr)
+    return status
+
+
+def _open_store(args) -> Store:
+    return Store(args.db or default_db_path())
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    for f in findings[:TEXT_LIMIT]:
+        print("  " + f.as_text())
+    if len(findings) > TEXT_LIMIT:
+        print(f"  … og {len(findings) - TEXT_LIMIT} flere (brug --json for alle).")
+
+
+def _counts_text(findings: list[Finding]) -> str:
+    s = summarize(findings)
+    return f"{s['errors']} fejl og {s['warnings']} advarsler"
+
+
+def _validate(args) -> int:
+    check = validate_file(args.file)
+    errors = any(f.is_error for f in check.findings)
+    if args.json:
+        print(json.dumps({"status": "fejl" if errors else "ok", "file": str(args.file),
+                          "kursister": len(check.parsed.kursister),
+                          "normalised": check.parsed.normalised,
+                          "findings": [f.as_json() for f in check.findings]}, ensure_ascii=False))
+    else:
+        print(f"{args.file.name}: {len(check.parsed.kursister)} kursister, "
+              f"{_counts_text(check.findings)}.")
+        for note in check.parsed.normalised_text():
+            print(f"  Normaliseret: {note}.")
+        _print_findings(check.findings)
+    return 1 if errors else 0
+
+
+def _import(args) -> int:
+    with _open_store(args) as store:
+        result = import_files(store, args.files)
+    counts = dict(result.counts)
+    if args.json:
+        print(json.dumps({"status": "ok" if result.stored else "afvist", "counts": counts,
+                          "normalised": {str(c.path): c.parsed.normalised for c in result.checks},
+                          "findings": [f.as_json() for f in result.findings]}, ensure_ascii=False))
+    else:
+        for check in result.checks:
+            print(f"{check.path.name}: {len(check.parsed.kursister)} kursister, "
+                  f"{_counts_text(check.findings)}.")
+            for note in check.parsed.normalised_text():
+                print(f"  Normaliseret: {note}.")
+            _print_findings(check.findings)
+        if result.stored:
+            print(f"Indlæst: {counts.get('kursister', 0)} kursister, {counts.get('henvisning', 0)} "
+                  f"henvisninger, {counts.get('modul', 0)} modulplaceringer, "
+                  f"{counts.get('undervisning', 0)} undervisningsmåneder, "
+                  f"{counts.get('proeve', 0)} prøver.")
+        else:
+            print("Afvist: der er fejl, som ville få filen afvist ved upload (type X). "
+                  "Intet er indlæst.")
+    return 0 if result.stored else 1
+
+
+def _export(args) -> int:
+    with _open_store(args) as store:
+        result = export_quarter(store, args.quarter, args.out, ukode=args.ukode, cpr=args.cpr,
+                                force=args.force)
+    if args.json:
+        print(json.dumps({"status": "ok" if result.written else "afvist",
+                          "file": str(result.written) if result.written else None,
+                          "kursister": result.kursister, "message": result.refusal,
+                          "findings": [f.as_json() for f in result.findings]}, ensure_ascii=False))
+    else:
+        _print_findings(result.findings)
+        if result.written:
+            print(f"Skrevet: {result.written} ({result.kursister} kursister, "
+                  f"{_counts_text(result.findings)}).")
+        else:
+            print(f"Afvist: {result.refusal}")
+    return 0 if result.written else 1
+
+
+def _gui(args) -> int:
+    print("Den grafiske brugerflade er ikke færdig endnu. Brug indtil videre kommandolinjen:\n"
+          "  du-indberetning validate FIL\n  du-indberetning import FIL...\n"
+          "  du-indberetning export --quarter ÅÅÅÅK --out FIL\n"
+          "Se 'du-indberetning --help'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+import datetime as dt
+import os
+
+import pytest
+
+# Headless Qt for any test that touches the GUI layer.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.checks import CheckSettings  # noqa: E402
+from desktop.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def settings():
+    return CheckSettings(today=dt.date(2030, 1, 1))
