@@ -91,12 +91,12 @@ def _moduler(k: Record, q: Quarter | None, emit: Emitter, history: list[Record] 
                  f"({_da(q.start)} – {_da(q.end)}).")
         if start and slut and start > slut:
             emit("A4", m, "ustartdato", f"Startdatoen {_da(start)} ligger efter slutdatoen {_da(slut)}.")
-        if m["uslutdato"] and not (ophoer or modtest) and not (m["uophoersaarsag"] or m["umodtestdato"]):
+        if slut and not (m["uophoersaarsag"] or m["umodtestdato"]):
             emit("A5", m, "uslutdato",
                  "Der er angivet slutdato, men hverken ophørsårsag eller dato for bestået modultest.")
         if not m["uslutdato"]:
             for tag in ("uophoersaarsag", "umodtestdato"):
-                if m[tag]:
+                if _valid(m, tag):
                     emit("A5", m, tag, f"{FIELD_BY_TAG[tag].label} er angivet uden slutdato.")
         if ophoer and modtest:
             emit("W3", m, "uophoersaarsag", "Både ophørsårsag og bestået modultest er angivet; "
@@ -144,19 +144,25 @@ def _placement_sequence(k: Record, emit: Emitter, history: list[Record] | None) 
     numbers must start at 1; within a lone file, only the steps between them are known."""
     reported = {id(m) for m in k.moduler}
     pool = history if history is not None else k.moduler
+    # On the same start day, a placement that also ends that day ("never showed up") comes first.
     placements = sorted((m for m in pool if _date(m, "ustartdato")),
-                        key=lambda m: (_date(m, "ustartdato"), m.key))
+                        key=lambda m: (_date(m, "ustartdato"), _date(m, "uslutdato") or dt.date.max,
+                                       m.key))
+    latest: Record | None = None  # of the earlier placements, the one that ends last
     for prev, nxt in zip(placements, placements[1:]):
+        prev_end = _date(prev, "uslutdato")
+        if prev_end and (latest is None or prev_end > _date(latest, "uslutdato")):
+            latest = prev
         if id(nxt) not in reported:
             continue
         prev_name = _placement_name(prev)
         if not (_valid(prev, "uophoersaarsag") or _valid(prev, "umodtestdato")):
             emit("A6", nxt, "ustartdato", f"Den forrige placering ({prev_name}) er ikke afsluttet "
                  "med ophørsårsag eller modultest, da denne placering starter.")
-        prev_end = _date(prev, "uslutdato")
-        if prev_end and _date(nxt, "ustartdato") < prev_end:
-            emit("A6", nxt, "ustartdato", f"Placeringen overlapper den forrige ({prev_name}), "
-                 f"der slutter {_da(prev_end)}.")
+        latest_end = _date(latest, "uslutdato") if latest is not None else None
+        if latest_end and _date(nxt, "ustartdato") < latest_end:
+            emit("A6", nxt, "ustartdato", f"Placeringen overlapper en tidligere "
+                 f"({_placement_name(latest)}), der slutter {_da(latest_end)}.")
     by_combo: dict[tuple, list[Record]] = {}
     for m in placements:
         by_combo.setdefault((m["uuddnr"], m["umodul"]), []).append(m)

@@ -27,6 +27,9 @@ _BASES = {
     "date": (re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?"), None, None),
 }
 
+# Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 _CPR_PATTERN = (
     r"((((0[1-9]|1[0-9]|2[0-9]|3[0-1])(01|03|05|07|08|10|12))|((0[1-9]|1[0-9]|2[0-9]|30)(04|06|09|11))"
     r"|((0[1-9]|1[0-9]|2[0-9])(02)))[0-9]{6})"
@@ -66,6 +69,11 @@ class Field:
         """A Danish message if the value would break the schema (an X finding), else None."""
         if value is None or value == "":
             return None if self.nillable else f"{self.label} skal udfyldes."
+        if _NOT_XML.search(value):
+            return f"{self.label} indeholder tegn, der ikke kan stå i en indberetningsfil."
+        if value != value.strip():
+            # The schema would keep the spaces of a text field, but a reader strips them.
+            return f"{self.label} må ikke begynde eller slutte med mellemrum."
         lexical, lo, hi = _BASES[self.base]
         if self.base == "date":
             m = lexical.fullmatch(value)

@@ -17,6 +17,11 @@ def _cols(kind: str) -> tuple[str, ...]:
     return TAGS[kind]
 
 
+def _value(v: str | None) -> str | None:
+    """An empty field is stored as NULL, as the file has it (nil)."""
+    return v if v != "" else None
+
+
 def insert_sql(kind: str, parent: str, extra: tuple[str, ...] = ()) -> str:
     cols = (parent, *extra, *_cols(kind))
     return f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
@@ -38,7 +43,7 @@ def put_stamdata(c: sqlite3.Connection, kid: int, iperiode: str, kkoen: str | No
                  knationskode: str | None) -> None:
     c.execute("INSERT INTO stamdata (kursist_id, iperiode, kkoen, knationskode) VALUES (?,?,?,?) "
               "ON CONFLICT (kursist_id, iperiode) DO UPDATE SET kkoen = excluded.kkoen, "
-              "knationskode = excluded.knationskode", (kid, iperiode, kkoen, knationskode))
+              "knationskode = excluded.knationskode", (kid, iperiode, _value(kkoen), _value(knationskode)))
 
 
 def add(c: sqlite3.Connection, kind: str, parent_id: int, values: dict[str, str | None],
@@ -51,7 +56,7 @@ def add(c: sqlite3.Connection, kind: str, parent_id: int, values: dict[str, str 
         if iperiode is None:
             raise ValueError(f"{kind} needs its reporting quarter")
         row.append(iperiode)
-    row += [values.get(t) for t in _cols(kind)]
+    row += [_value(values.get(t)) for t in _cols(kind)]
     return c.execute(insert_sql(kind, parent, extra), row).lastrowid
 
 
@@ -61,7 +66,7 @@ def update(c: sqlite3.Connection, kind: str, record_id: int, values: dict[str, s
         raise ValueError(kind)
     cols = [t for t in values if t in _cols(kind)]
     sets = [f"{t} = ?" for t in cols]
-    params = [values[t] for t in cols]
+    params = [_value(values[t]) for t in cols]
     date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}.get(kind)
     if date_tag in values and as_date(values[date_tag]):
         sets.append("iperiode = ?")
