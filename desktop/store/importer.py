@@ -27,11 +27,12 @@ def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
     c.executemany("INSERT OR IGNORE INTO kursist (ukode, kcprnr) VALUES (?, ?)", pairs)
     c.executemany("INSERT OR IGNORE INTO imp VALUES (?, ?)", pairs)
     kids = {(u, p): kid for kid, u, p in c.execute(
-        "SELECT k.id, k.ukode, k.kcprnr FROM kursist k JOIN imp USING (ukode, kcprnr)")}
+        "SELECT k.id, k.ukode, k.kcprnr FROM imp CROSS JOIN kursist k USING (ukode, kcprnr)")}
     placements: dict[tuple, tuple[int, str | None]] = {}
     for pid, kid, udd, mod, fors, slut in c.execute(
             "SELECT m.id, m.kursist_id, m.uuddnr, m.umodul, m.uforsoegnr, m.uslutdato "
-            "FROM modul m JOIN kursist k ON k.id = m.kursist_id JOIN imp USING (ukode, kcprnr) "
+            "FROM imp CROSS JOIN kursist k USING (ukode, kcprnr) CROSS JOIN modul m "
+            "ON m.kursist_id = k.id "
             "ORDER BY m.id DESC"):
         placements[(kid, udd, mod, fors)] = (pid, slut)
 

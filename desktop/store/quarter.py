@@ -1,7 +1,8 @@
 """Selecting what one quarter's file contains (SPEC §4), as records ready to check and write.
 
-Every query is driven by the quarter's indexes (iperiode, uslutdato), so the cost follows the
-size of the quarter, not the years of history in the file.
+Every query is driven by the quarter's indexes (iperiode, uslutdato) or by the selected ids
+(CROSS JOIN fixes SQLite's join order to start there), so the cost follows the size of the
+quarter, not the years of history in the file.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         """INSERT OR IGNORE INTO sel_kursist
            SELECT kursist_id FROM henvisning WHERE iperiode = ?1
            UNION SELECT kursist_id FROM proeve WHERE iperiode = ?1
-           UNION SELECT m.kursist_id FROM modul m JOIN sel_modul s ON s.id = m.id""", (iperiode,))
+           UNION SELECT m.kursist_id FROM sel_modul s CROSS JOIN modul m ON m.id = s.id""",
+        (iperiode,))
     if ukode is not None or cpr is not None:
         c.execute("""DELETE FROM sel_kursist WHERE id NOT IN (
                        SELECT id FROM kursist WHERE (?1 IS NULL OR ukode = ?1)
@@ -51,8 +53,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     ids: dict[int, int] = {}
     kursister: dict[int, Record] = {}
     stamdata = _stamdata(c, iperiode)
-    for kid, uk, kcpr in c.execute("SELECT k.id, k.ukode, k.kcprnr FROM kursist k "
-                                   "JOIN sel_kursist s ON s.id = k.id ORDER BY k.ukode, k.kcprnr"):
+    for kid, uk, kcpr in c.execute("SELECT k.id, k.ukode, k.kcprnr FROM sel_kursist s CROSS JOIN "
+                                   "kursist k ON k.id = s.id ORDER BY k.ukode, k.kcprnr"):
         kkoen, nation = stamdata.get(kid, (None, None))
         r = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr, "kkoen": kkoen,
                                "knationskode": nation})
@@ -61,8 +63,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        sql = (f"SELECT t.id, t.kursist_id, {', '.join('t.' + t for t in cols)} FROM {kind} t "
-               f"JOIN sel_kursist s ON s.id = t.kursist_id WHERE t.iperiode = ? ORDER BY t.id")
+        sql = (f"SELECT t.id, t.kursist_id, {', '.join('t.' + t for t in cols)} FROM sel_kursist s "
+               f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id ORDER BY t.id")
         for row in c.execute(sql, (iperiode,)):
             r = Record(kind, dict(zip(cols, row[2:])))
             kursister[row[1]].children.append(r)
@@ -72,8 +74,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     selected: dict[int, Record] = {}
     selected_ids = {row[0] for row in c.execute("SELECT id FROM sel_modul")}
     for row in c.execute(
-            f"SELECT m.id, m.kursist_id, {_MODUL_COLS} FROM modul m JOIN sel_kursist s "
-            f"ON s.id = m.kursist_id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
+            f"SELECT m.id, m.kursist_id, {_MODUL_COLS} FROM sel_kursist s CROSS JOIN modul m "
+            f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
             f"ORDER BY m.ustartdato, m.id", (nxt,)):
         values = dict(zip(TAGS["modul"], row[2:]))
         if values["uslutdato"] and values["uslutdato"] >= nxt:
@@ -87,8 +89,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT u.id, u.modul_id, {', '.join('u.' + t for t in ucols)} FROM undervisning u "
-            f"JOIN sel_modul s ON s.id = u.modul_id WHERE u.iperiode = ? ORDER BY u.id",
+            f"SELECT u.id, u.modul_id, {', '.join('u.' + t for t in ucols)} FROM sel_modul s "
+            f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id ORDER BY u.id",
             (iperiode,)):
         parent = selected.get(row[1])
         if parent is not None:
@@ -104,8 +106,8 @@ def _stamdata(c: sqlite3.Connection, iperiode: str) -> dict[int, tuple]:
     """Stamdata as reported for the quarter: the latest report up to it, else the earliest."""
     best: dict[int, tuple[str, tuple]] = {}
     for kid, iper, kkoen, nation in c.execute(
-            "SELECT d.kursist_id, d.iperiode, d.kkoen, d.knationskode FROM stamdata d "
-            "JOIN sel_kursist s ON s.id = d.kursist_id"):
+            "SELECT d.kursist_id, d.iperiode, d.kkoen, d.knationskode FROM sel_kursist s "
+            "CROSS JOIN stamdata d ON d.kursist_id = s.id"):
         current = best.get(kid)
         if current is None or _better(iper, current[0], iperiode):
             best[kid] = (iper, (kkoen, nation))
