@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop import APP_NAME, __version__
 from desktop.checks.findings import Finding, summarize
 from desktop.config import default_db_path
+from desktop.format.reader import os_reason
 from desktop.operations import (UnreadableFile, UsageError, export_quarter, import_files,
                                 validate_file)
 from desktop.store import Store, StoreError
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, str(exc), 2)
     except ValueError as exc:  # e.g. a malformed --quarter
         return _fail(args, str(exc), 2)
+    except OSError as exc:  # e.g. --out in a folder that does not exist
+        name = Path(exc.filename).name if exc.filename else "filen"
+        return _fail(args, f"{name} kan ikke skrives eller læses: {os_reason(exc)}.", 2)
     except KeyboardInterrupt:
         return 130
 
@@ -155,6 +159,10 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
+    out = args.out
+    if out.is_dir() or not out.parent.is_dir():
+        why = "det er en mappe" if out.is_dir() else f"mappen {out.parent} findes ikke"
+        return _fail(args, f"Kan ikke skrive {out}: {why}.", 2)
     with _open_store(args) as store:
         result = export_quarter(store, args.quarter, args.out, ukode=args.ukode, cpr=args.cpr,
                                 force=args.force)

@@ -25,6 +25,17 @@ XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _KNOWN = set(FIELD_BY_TAG) | set(RECORD_KINDS) | {"document"}
 
 
+def os_reason(exc: OSError) -> str:
+    """A Danish reason for a file system error (strerror is English)."""
+    for kind, text in ((FileNotFoundError, "filen eller mappen findes ikke"),
+                       (IsADirectoryError, "det er en mappe, ikke en fil"),
+                       (NotADirectoryError, "en del af stien er ikke en mappe"),
+                       (PermissionError, "adgang nægtet")):
+        if isinstance(exc, kind):
+            return text
+    return f"fejl i filsystemet (fejlkode {exc.errno})" if exc.errno else "fejl i filsystemet"
+
+
 class UnreadableFile(Exception):
     """Not a v1.8 file we can read at all: the message is Danish and meant for the user."""
 
@@ -51,7 +62,7 @@ def read_file(path: Path | str) -> ParsedFile:
                                  f"højst {MAX_BYTES // 1_048_576} MB kan indlæses.")
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"Filen {path.name} kan ikke læses: {exc.strerror or exc}.") from exc
+        raise UnreadableFile(f"Filen {path.name} kan ikke læses: {os_reason(exc)}.") from exc
     return read_bytes(data, path.name)
 
 

@@ -33,11 +33,15 @@ class ErrorMapper:
 
     def map_log(self, tree: etree._Element, log: etree._ListErrorLog) -> None:
         for error in log:
-            hits = tree.getroottree().xpath(error.path) if error.path else []
+            hits = _find(tree, error.path) if error.path else []
             element = hits[0] if hits and isinstance(hits[0], etree._Element) else None
             self._map(error, element)
 
     def _map(self, error, element: etree._Element | None) -> None:
+        if error.type_name == "SCHEMAV_CVC_IDC" and "Duplicate key-sequence" not in error.message:
+            # "No precomputed value" / "Not all fields … evaluate to a node": a key field is
+            # invalid or missing, which the schema reports on the field itself; not a duplicate.
+            return
         kursist, record_el = _ancestors(element)
         if kursist is None:
             kind = "IDC" if error.type_name == "SCHEMAV_CVC_IDC" else "doc"
@@ -46,7 +50,7 @@ class ErrorMapper:
             return
         tag = local(element.tag)
         field = FIELD_BY_TAG.get(tag) if element is not record_el else None
-        key = (id(element), _cause(error.type_name))
+        key = (element, _cause(error.type_name))  # the element itself: id() of a freed lxml proxy is reused
         if key in self.seen:
             return
         self.seen.add(key)
@@ -79,7 +83,25 @@ class ErrorMapper:
 
 
 def _cause(type_name: str) -> str:
-    return "value" if any(s in type_name for s in _VALUE_ERRORS) else type_name
+    # A nil on a non-nillable field (CVC_ELT_3_1) also fails the value's type: one finding.
+    return ("value" if any(s in type_name for s in _VALUE_ERRORS) or type_name == "SCHEMAV_CVC_ELT_3_1"
+            else type_name)
+
+
+_PREFIXED = re.compile(r"[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)")
+
+
+def _find(tree: etree._Element, path: str) -> list:
+    """The nodes at libxml2's error path. A step like `x:foo` (an element in a foreign
+    namespace) has a prefix XPath cannot resolve; match it by local name instead."""
+    doc = tree.getroottree()
+    try:
+        return doc.xpath(path)
+    except etree.XPathError:
+        try:
+            return doc.xpath(_PREFIXED.sub(r"*[local-name()='\1']", path))
+        except etree.XPathError:
+            return []
 
 
 def _ancestors(element):
@@ -114,7 +136,7 @@ def _record_label(record_el, records) -> str:
 
 def _duplicate_message(record_el) -> str:
     kind = local(record_el.tag)
-    names = " og ".join(FIELD_BY_TAG[t].label.lower() for t in KEYS.get(kind, ()))
+    names = " og ".join(FIELD_BY_TAG[t].label.lower().rstrip(".") for t in KEYS.get(kind, ()))
     what = RECORD_LABELS.get(kind, kind).lower()
     return (f"Der er mere end én {what} med samme {names}. "
             "Hver kombination må kun forekomme én gang.")
