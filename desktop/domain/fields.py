@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.domain.codes import all_grades, code_list
 
@@ -65,8 +66,24 @@ class Field:
     def is_number(self) -> bool:
         return self.base in ("unsignedByte", "unsignedInt", "short")
 
+    def __post_init__(self):
+        # Checks ask about the same values (dates, counts, codes) again and again; a quarter
+        # has few distinct ones, so each field remembers its answers.
+        object.__setattr__(self, "_answers", {})
+
     def problem(self, value: str | None) -> str | None:
         """A Danish message if the value would break the schema (an X finding), else None."""
+        answers = self._answers
+        try:
+            return answers[value]
+        except KeyError:
+            pass
+        if len(answers) > 100_000:
+            answers.clear()
+        answer = answers[value] = self._problem(value)
+        return answer
+
+    def _problem(self, value: str | None) -> str | None:
         if value is None or value == "":
             return None if self.nillable else f"{self.label} skal udfyldes."
         if _NOT_XML.search(value):
@@ -133,6 +150,7 @@ def _real_date(m: re.Match) -> bool:
         return False
 
 
+@lru_cache(maxsize=8192)
 def as_date(value: str | None) -> dt.date | None:
     """The date of a schema-valid xs:date value (time zone ignored), else None."""
     if not value:
