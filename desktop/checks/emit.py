@@ -15,7 +15,11 @@ class Emitter:
         self._a1 = a1_severity
 
     def __call__(self, rule: str, record: Record, field: str | None, message: str,
-                 label: str | None = None) -> None:
+                 label=None) -> None:
+        """`label` names the record when its own key is not enough: a text, or a callable
+        that builds it only when a finding is made."""
+        if callable(label):
+            label = label()
         severity = self._a1 if rule == "A1" else _SEVERITY[rule[0]]
         k = self.kursist
         self.findings.append(Finding(

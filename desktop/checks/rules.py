@@ -16,21 +16,35 @@ from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, record_label
 
 _UNKAT = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
-_DATE_TAGS = ("hhenvisdato", "ustartdato", "uslutdato", "umodtestdato", "pdato")
+_DATE_TAGS = frozenset({"hhenvisdato", "ustartdato", "uslutdato", "umodtestdato", "pdato"})
 
 
-def _valid(r: Record, tag: str) -> str | None:
+_PROBLEM = {tag: f.problem for tag, f in FIELD_BY_TAG.items()}
+
+
+class _Valid(dict):
+    """Each record's schema-valid values, worked out once per check run (by id: records do
+    not change while they are checked)."""
+
+    def of(self, r: Record) -> dict[str, str]:
+        try:
+            return self[id(r)]
+        except KeyError:
+            ok = self[id(r)] = {t: x for t, x in r.values.items() if x and _PROBLEM[t](x) is None}
+            return ok
+
+
+def _valid(v: _Valid, r: Record, tag: str) -> str | None:
     """The value if present and schema-valid, else None."""
-    v = r[tag]
-    return v if v not in (None, "") and FIELD_BY_TAG[tag].problem(v) is None else None
+    return v.of(r).get(tag)
 
 
-def _date(r: Record, tag: str) -> dt.date | None:
-    return as_date(_valid(r, tag))
+def _date(v: _Valid, r: Record, tag: str) -> dt.date | None:
+    return as_date(v.of(r).get(tag))
 
 
-def _int(r: Record, tag: str) -> int | None:
-    return as_int(_valid(r, tag))
+def _int(v: _Valid, r: Record, tag: str) -> int | None:
+    return as_int(v.of(r).get(tag))
 
 
 def _da(day: dt.date) -> str:
@@ -43,7 +57,8 @@ def _ulabel(m: Record, u: Record) -> str:
 
 def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
                 lesson_minutes: int, history: list[Record] | None) -> None:
-    cpr = _valid(k, "kcprnr")
+    v = _Valid()
+    cpr = _valid(v, k, "kcprnr")
     if cpr and not cprlib.modulus11_ok(cpr):
         emit("A1", k, "kcprnr",
              "CPR-nummeret består ikke modulus 11-kontrollen. Ministeriet afviser kvartalet, "
@@ -52,26 +67,26 @@ def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
     if cpr and cprlib.birth_date(cpr) is None:
         emit("W7", k, "kcprnr", "CPR-nummerets fødselsdato findes ikke i kalenderen (fx 29. "
              "februar i et år, der ikke er skudår). Kontrollér nummeret.")
-    nation = _valid(k, "knationskode")
+    nation = _valid(v, k, "knationskode")
     if nation and nation not in code_list("nationer"):
         emit("B2", k, "knationskode", f"Nationskoden '{nation}' er ikke en kendt ISO alpha-3-kode.")
-    _henvisninger(k, q, emit)
-    _moduler(k, q, emit, history)
-    _proever(k, q, emit)
+    _henvisninger(v, k, q, emit)
+    _moduler(v, k, q, emit, history)
+    _proever(v, k, q, emit)
     _movement(k, emit)
-    _future(k, emit, today)
-    _lesson_length(k, emit, lesson_minutes)
+    _future(v, k, emit, today)
+    _lesson_length(v, k, emit, lesson_minutes)
 
 
-def _henvisninger(k: Record, q: Quarter | None, emit: Emitter) -> None:
-    born = cprlib.birth_date(_valid(k, "kcprnr") or "")
+def _henvisninger(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> None:
+    born = cprlib.birth_date(_valid(v, k, "kcprnr") or "")
     kommuner = code_list("kommuner")
     for h in k.henvisninger:
-        d = _date(h, "hhenvisdato")
+        d = _date(v, h, "hhenvisdato")
         if q and d and d > q.end:
             emit("A3", h, "hhenvisdato",
                  f"Henvisningsdatoen {_da(d)} ligger efter kvartalets udgang ({_da(q.end)}).")
-        kom = _valid(h, "hkomkode")
+        kom = _valid(v, h, "hkomkode")
         if kom and kom not in kommuner:
             emit("A3", h, "hkomkode", f"Kommunekoden {kom} er ikke en gyldig kommunekode.")
         if born and d and born > d:
@@ -79,10 +94,12 @@ def _henvisninger(k: Record, q: Quarter | None, emit: Emitter) -> None:
                  f"Kursisten er ifølge CPR-nummeret født {_da(born)}, efter henvisningsdatoen.")
 
 
-def _moduler(k: Record, q: Quarter | None, emit: Emitter, history: list[Record] | None) -> None:
+def _moduler(v: _Valid, k: Record, q: Quarter | None, emit: Emitter,
+             history: list[Record] | None) -> None:
     for m in k.moduler:
-        start, slut = _date(m, "ustartdato"), _date(m, "uslutdato")
-        ophoer, modtest = _valid(m, "uophoersaarsag"), _valid(m, "umodtestdato")
+        ok = v.of(m)
+        start, slut = as_date(ok.get("ustartdato")), as_date(ok.get("uslutdato"))
+        ophoer, modtest = ok.get("uophoersaarsag"), ok.get("umodtestdato")
         if q and start and start > q.end:
             emit("A4", m, "ustartdato",
                  f"Startdatoen {_da(start)} ligger efter kvartalets udgang ({_da(q.end)}).")
@@ -96,27 +113,29 @@ def _moduler(k: Record, q: Quarter | None, emit: Emitter, history: list[Record] 
                  "Der er angivet slutdato, men hverken ophørsårsag eller dato for bestået modultest.")
         if not m["uslutdato"]:
             for tag in ("uophoersaarsag", "umodtestdato"):
-                if _valid(m, tag):
+                if ok.get(tag):
                     emit("A5", m, tag, f"{FIELD_BY_TAG[tag].label} er angivet uden slutdato.")
         if ophoer and modtest:
             emit("W3", m, "uophoersaarsag", "Både ophørsårsag og bestået modultest er angivet; "
                  "angiv kun den ene (ophørsårsag ved ophør, modultestdato ved normal afslutning).")
-        _undervisning(m, q, start, slut, emit)
+        _undervisning(v, m, q, start, slut, emit)
         if not m["uslutdato"] and not m.undervisning:
             emit("B3", m, None, "Modulplaceringen har hverken undervisning eller ophør i kvartalet "
                  "og skal ikke indberettes.")
-    _placement_sequence(k, emit, history)
+    _placement_sequence(v, k, emit, history)
 
 
-def _undervisning(m: Record, q: Quarter | None, start: dt.date | None, slut: dt.date | None,
-                  emit: Emitter) -> None:
+def _undervisning(v: _Valid, m: Record, q: Quarter | None, start: dt.date | None,
+                  slut: dt.date | None, emit: Emitter) -> None:
     for u in m.undervisning:
-        label = _ulabel(m, u)
-        month = _int(u, "unperiode")
+        def label(u=u):  # built only when there is something to say
+            return _ulabel(m, u)
+        ok = v.of(u)
+        month = as_int(ok.get("unperiode"))
         if q and month and month not in q.months:
             emit("A7", u, "unperiode", f"Måned {month} ligger ikke i kvartalet "
                  f"(måned {q.months[0]}–{q.months[-1]}).", label)
-        skema, fravaer = _int(u, "unfagskema"), _int(u, "unfravaer")
+        skema, fravaer = as_int(ok.get("unfagskema")), as_int(ok.get("unfravaer"))
         if q and month in q.months and skema:
             ym = (q.year, month)
             if slut and ym > (slut.year, slut.month):
@@ -125,7 +144,8 @@ def _undervisning(m: Record, q: Quarter | None, start: dt.date | None, slut: dt.
             if start and ym < (start.year, start.month):
                 emit("A8", u, "unperiode", f"Der er undervisning i måned {month}, før "
                      f"placeringens startdato {_da(start)}.", label)
-        parts = [_int(u, t) for t in _UNKAT if u[t] not in (None, "")]
+        given = [t for t in _UNKAT if u.values.get(t)]
+        parts = [as_int(ok.get(t)) for t in given]
         if skema is not None and parts and None not in parts and sum(parts) != skema:
             emit("A9", u, "unfagskema", f"Underopdelingen summerer til {sum(parts)} lektioner, "
                  f"men der er angivet {skema} skemalagte lektioner.", label)
@@ -138,38 +158,40 @@ def _undervisning(m: Record, q: Quarter | None, start: dt.date | None, slut: dt.
                      "kursisten har ikke deltaget i nogen lektion. Ofte en tastefejl.", label)
 
 
-def _placement_sequence(k: Record, emit: Emitter, history: list[Record] | None) -> None:
+def _placement_sequence(v: _Valid, k: Record, emit: Emitter, history: list[Record] | None) -> None:
     """A6: placements sorted by start must close before the next starts, not overlap, and
     number their attempts 1, 2, 3 … per DU and module. With the store's history the attempt
     numbers must start at 1; within a lone file, only the steps between them are known."""
     reported = {id(m) for m in k.moduler}
+    if not reported:
+        return
     pool = history if history is not None else k.moduler
     # On the same start day, a placement that also ends that day ("never showed up") comes first.
-    placements = sorted((m for m in pool if _date(m, "ustartdato")),
-                        key=lambda m: (_date(m, "ustartdato"), _date(m, "uslutdato") or dt.date.max,
+    placements = sorted((m for m in pool if _date(v, m, "ustartdato")),
+                        key=lambda m: (_date(v, m, "ustartdato"), _date(v, m, "uslutdato") or dt.date.max,
                                        m.key))
     latest: Record | None = None  # of the earlier placements, the one that ends last
     for prev, nxt in zip(placements, placements[1:]):
-        prev_end = _date(prev, "uslutdato")
-        if prev_end and (latest is None or prev_end > _date(latest, "uslutdato")):
+        prev_end = _date(v, prev, "uslutdato")
+        if prev_end and (latest is None or prev_end > _date(v, latest, "uslutdato")):
             latest = prev
         if id(nxt) not in reported:
             continue
         prev_name = _placement_name(prev)
-        if not (_valid(prev, "uophoersaarsag") or _valid(prev, "umodtestdato")):
+        if not (_valid(v, prev, "uophoersaarsag") or _valid(v, prev, "umodtestdato")):
             emit("A6", nxt, "ustartdato", f"Den forrige placering ({prev_name}) er ikke afsluttet "
                  "med ophørsårsag eller modultest, da denne placering starter.")
-        latest_end = _date(latest, "uslutdato") if latest is not None else None
-        if latest_end and _date(nxt, "ustartdato") < latest_end:
+        latest_end = _date(v, latest, "uslutdato") if latest is not None else None
+        if latest_end and _date(v, nxt, "ustartdato") < latest_end:
             emit("A6", nxt, "ustartdato", f"Placeringen overlapper en tidligere "
                  f"({_placement_name(latest)}), der slutter {_da(latest_end)}.")
     by_combo: dict[tuple, list[Record]] = {}
     for m in placements:
         by_combo.setdefault((m["uuddnr"], m["umodul"]), []).append(m)
     for combo in by_combo.values():
-        expected = 1 if history is not None else _int(combo[0], "uforsoegnr")
+        expected = 1 if history is not None else _int(v, combo[0], "uforsoegnr")
         for m in combo:
-            n = _int(m, "uforsoegnr")
+            n = _int(v, m, "uforsoegnr")
             if n is not None and expected is not None and n != expected and id(m) in reported:
                 emit("A6", m, "uforsoegnr", f"Forsøg nr. {n} er ikke fortløbende efter startdato; "
                      f"det skulle være {expected}.")
@@ -180,14 +202,14 @@ def _placement_name(m: Record) -> str:
     return f"DU{m['uuddnr']} modul {m['umodul']} forsøg {m['uforsoegnr']}"
 
 
-def _proever(k: Record, q: Quarter | None, emit: Emitter) -> None:
-    iperiode = _valid(k, "iperiode")
+def _proever(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> None:
+    iperiode = _valid(v, k, "iperiode")
     for p in k.proever:
-        d = _date(p, "pdato")
+        d = _date(v, p, "pdato")
         if q and d and not q.contains(d):
             emit("A11", p, "pdato", f"Prøvedatoen {_da(d)} ligger uden for kvartalet "
                  f"({_da(q.start)} – {_da(q.end)}).")
-        status, grade = _int(p, "pstatus"), _valid(p, "pkarakter")
+        status, grade = _int(v, p, "pstatus"), _valid(v, p, "pkarakter")
         if status == 4:
             for tag in ("pkarakter", "pselvstuderende"):
                 if not p[tag]:
@@ -209,19 +231,19 @@ def _movement(k: Record, emit: Emitter) -> None:
              "(ingen henvisning, undervisning, ophør eller prøve).")
 
 
-def _future(k: Record, emit: Emitter, today: dt.date) -> None:
+def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
+    limit = today.isoformat()  # valid dates compare as ISO text
     for r in [k, *k.children]:
-        for tag in _DATE_TAGS:
-            if tag in r.values:
-                d = _date(r, tag)
-                if d and d > today:
-                    emit("W4", r, tag, f"{FIELD_BY_TAG[tag].label} {_da(d)} ligger i fremtiden.")
+        for tag, value in v.of(r).items():
+            if tag in _DATE_TAGS and value[:10] > limit:
+                emit("W4", r, tag, f"{FIELD_BY_TAG[tag].label} {_da(as_date(value))} ligger i "
+                     "fremtiden.")
 
 
-def _lesson_length(k: Record, emit: Emitter, lesson_minutes: int) -> None:
+def _lesson_length(v: _Valid, k: Record, emit: Emitter, lesson_minutes: int) -> None:
     for m in k.moduler:
         for u in m.undervisning:
-            n = _int(u, "unlekmin")
+            n = _int(v, u, "unlekmin")
             if n is not None and n != lesson_minutes:
                 emit("W5", u, "unlekmin", f"Lektionslængden er {n} minutter; de fleste bruger "
                      f"{lesson_minutes}. Kontrollér, at det er rigtigt.", _ulabel(m, u))

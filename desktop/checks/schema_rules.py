@@ -25,14 +25,16 @@ def check_fields(k: Record, emit: Emitter) -> None:
 
 
 def _fields(r: Record, emit: Emitter, parent: Record | None = None) -> None:
-    label = _label(r, parent)
+    values = r.values
     for f in FIELDS[r.kind]:
-        problem = f.problem(r[f.tag])
+        problem = f.problem(values.get(f.tag))
         if problem:
-            emit("X", r, f.tag, problem, label)
+            emit("X", r, f.tag, problem, _label(r, parent))
 
 
 def _duplicates(records: list[Record], emit: Emitter, parent: Record | None = None) -> None:
+    if len(records) < 2:
+        return
     seen: set[tuple] = set()
     for r in records:
         if r.key in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _IPERIODE = re.compile(r"[1-9][0-9]{3}[1-4]")
 
@@ -29,16 +30,16 @@ class Quarter:
     def iperiode(self) -> str:
         return f"{self.year}{self.q}"
 
-    @property
+    @cached_property
     def start(self) -> dt.date:
         return dt.date(self.year, 3 * self.q - 2, 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         nxt = self.next()
         return nxt.start - dt.timedelta(days=1)
 
-    @property
+    @cached_property
     def months(self) -> tuple[int, int, int]:
         first = 3 * self.q - 2
         return (first, first + 1, first + 2)

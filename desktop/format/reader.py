@@ -23,6 +23,8 @@ MAX_BYTES = 150 * 1024 * 1024  # ten times a large centre's quarter
 CHUNK = 200
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _KNOWN = set(FIELD_BY_TAG) | set(RECORD_KINDS) | {"document"}
+_ROOT = f"{{{NAMESPACE}}}document"
+_KURSIST = f"{{{NAMESPACE}}}kursist"
 
 
 def os_reason(exc: OSError) -> str:
@@ -70,13 +72,25 @@ def read_bytes(data: bytes, name: str = "filen") -> ParsedFile:
     if len(data) > MAX_BYTES:
         raise UnreadableFile(f"{name} er for stor; højst {MAX_BYTES // 1_048_576} MB kan indlæses.")
     root = _parse(data, name)
-    normalised = _normalise(root, name)
+    _check_root(root, name)
+    # Renaming costs a pass over every element, so it is done up front only when the root
+    # itself is off, and otherwise only after the schema has complained about something.
+    normalised = _normalise(root) if root.tag != _ROOT else {"case": 0, "namespace": 0}
+    parsed = _read(root, name, normalised)
+    if parsed.findings and not any(normalised.values()):
+        normalised = _normalise(root)
+        if any(normalised.values()):
+            parsed = _read(root, name, normalised)
+    return parsed
+
+
+def _read(root: etree._Element, name: str, normalised: dict[str, int]) -> ParsedFile:
     version = root.find(f"{{{NAMESPACE}}}version")
     if version is not None and (version.text or "").strip() not in ("", VERSION):
         raise UnreadableFile(f"{name} er i format {version.text.strip()}; kun v1.8 kan indlæses.")
     produktkode_el = root.find(f"{{{NAMESPACE}}}produktkode")
     produktkode = _text(produktkode_el) if produktkode_el is not None else None
-    kursist_els = [el for el in root if el.tag == f"{{{NAMESPACE}}}kursist"]
+    kursist_els = [el for el in root if el.tag == _KURSIST]
     records: dict[etree._Element, Record] = {}
     kursister = [_record(el, records) for el in kursist_els]
     mapper = ErrorMapper(records)
@@ -105,8 +119,7 @@ def _parse(data: bytes, name: str) -> etree._Element:
     return root
 
 
-def _normalise(root: etree._Element, name: str) -> dict[str, int]:
-    """Rename elements to the canonical lowercase names in the canonical namespace."""
+def _check_root(root: etree._Element, name: str) -> None:
     if local(root.tag).lower() != "document":
         raise UnreadableFile(f"{name} er ikke en v1.8-indberetning (rodelementet hedder "
                              f"'{local(root.tag)}', ikke 'document').")
@@ -116,6 +129,10 @@ def _normalise(root: etree._Element, name: str) -> dict[str, int]:
             raise UnreadableFile(f"{name} er i format {ns.rsplit('/', 1)[-1]}; kun v1.8 kan indlæses.")
         raise UnreadableFile(f"{name} har et ukendt namespace ('{ns or 'intet'}'); en v1.8-fil "
                              f"bruger {NAMESPACE}.")
+
+
+def _normalise(root: etree._Element) -> dict[str, int]:
+    """Rename elements to the canonical lowercase names in the canonical namespace."""
     counts = {"case": 0, "namespace": 0}
     renames: dict[str, tuple[str, bool, bool]] = {}
     canonical = f"{{{NAMESPACE}}}"
@@ -140,25 +157,32 @@ def _normalise(root: etree._Element, name: str) -> dict[str, int]:
 
 
 def _text(el: etree._Element) -> str | None:
-    if el.get(XSI_NIL) in ("true", "1"):
-        return None
     text = el.text
-    if text is None:
+    if text is None or el.get(XSI_NIL) in ("true", "1"):
         return None
     text = text.strip()
     return text or None
 
 
+_LOCAL = {f"{{{NAMESPACE}}}{name}": name for name in _KNOWN}
+_FIELDS = {kind: frozenset(tags) for kind, tags in TAGS.items()}
+
+
 def _record(el: etree._Element, records: dict) -> Record:
-    kind = local(el.tag)
-    fields = set(TAGS[kind])
+    kind = _LOCAL.get(el.tag) or local(el.tag)
+    fields = _FIELDS[kind]
     values: dict[str, str | None] = dict.fromkeys(TAGS[kind])
     children: list[Record] = []
     child_kinds = CHILD_KINDS.get(kind, ())
-    for child in el:
-        name = child.tag[child.tag.find("}") + 1:]
+    for child in el.iterchildren(etree.Element):
+        name = _LOCAL.get(child.tag)
         if name in fields:
-            values[name] = _text(child)
+            text = child.text
+            if text is not None:
+                text = text.strip() or None
+                if text is not None and child.get(XSI_NIL) in ("true", "1"):
+                    text = None
+            values[name] = text
         elif name in child_kinds:
             children.append(_record(child, records))
     record = Record(kind, values, children, el.sourceline)
@@ -181,6 +205,7 @@ def _validate(root: etree._Element, kursist_els: list, mapper: ErrorMapper) -> N
         log = [e for e in xsd.error_log
                if not (kursist_els and "Missing child element" in e.message and "kursist" in e.message)]
         mapper.map_log(root, log)
+    root.extend(kursist_els)  # back home, so that the tree can be read again
 
 
 def _without_kursist_key(log) -> list:

@@ -41,21 +41,29 @@ def document_bytes(kursister: list[Record], produktkode: str | None = PRODUKTKOD
 
 def _write_record(r: Record, out: list[str], indent: str) -> None:
     inner = indent + "  "
-    out.append(f"{indent}<{r.kind}>\n")
+    append = out.append
+    append(f"{indent}<{r.kind}>\n")
     values = r.values
     for tag in TAGS[r.kind]:
-        out.append(_element(tag, values.get(tag), inner))
-    for kind in CHILD_KINDS.get(r.kind, ()):
-        for child in r.children:
-            if child.kind == kind:
-                _write_record(child, out, inner)
-    out.append(f"{indent}</{r.kind}>\n")
+        value = values.get(tag)
+        if not value:
+            append(f'{inner}<{tag} xsi:nil="true"/>\n')
+        else:
+            if "&" in value or "<" in value or ">" in value or "\r" in value:
+                value = escape(value, {"\r": "&#13;"})
+            append(f"{inner}<{tag}>{value}</{tag}>\n")
+    if r.children:
+        for kind in CHILD_KINDS[r.kind]:
+            for child in r.children:
+                if child.kind == kind:
+                    _write_record(child, out, inner)
+    append(f"{indent}</{r.kind}>\n")
 
 
 def _element(tag: str, value: str | None, indent: str) -> str:
     if value is None or value == "":
         return f'{indent}<{tag} xsi:nil="true"/>\n'
-    return f"{indent}<{tag}>{escape(value)}</{tag}>\n"
+    return f"{indent}<{tag}>{escape(value, {chr(13): '&#13;'})}</{tag}>\n"
 
 
 def validate_bytes(data: bytes) -> None:
