@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop import APP_NAME, __version__
 from desktop.checks.findings import Finding, summarize
 from desktop.config import default_db_path
+from desktop.domain.quarter import Quarter
 from desktop.format.reader import os_reason
 from desktop.operations import (UnreadableFile, UsageError, export_quarter, import_files,
                                 validate_file)
@@ -99,8 +100,8 @@ def _fail(args, message: str, status: int) -> int:
     return status
 
 
-def _open_store(args) -> Store:
-    return Store(args.db or default_db_path())
+def _open_store(args, create: bool = True) -> Store:
+    return Store(args.db or default_db_path(), create=create)
 
 
 def _print_findings(findings: list[Finding]) -> None:
@@ -163,7 +164,8 @@ def _export(args) -> int:
     if out.is_dir() or not out.parent.is_dir():
         why = "det er en mappe" if out.is_dir() else f"mappen {out.parent} findes ikke"
         return _fail(args, f"Kan ikke skrive {out}: {why}.", 2)
-    with _open_store(args) as store:
+    Quarter.parse(args.quarter)  # a typo in the quarter is reported before anything else
+    with _open_store(args, create=False) as store:
         result = export_quarter(store, args.quarter, args.out, ukode=args.ukode, cpr=args.cpr,
                                 force=args.force)
     if args.json:

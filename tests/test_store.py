@@ -124,3 +124,11 @@ def test_non_ui_layers_never_import_qt():
     code = ("import sys, desktop.cli, desktop.operations, desktop.sampledata; "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_missing_folder_or_missing_database_is_a_danish_error_not_a_new_file(tmp_path):
+    with pytest.raises(StoreError, match="findes ikke"):
+        Store(tmp_path / "no" / "such" / "db.sqlite")
+    with pytest.raises(StoreError, match="findes ikke"):
+        Store(tmp_path / "absent.sqlite", create=False)
+    assert list(tmp_path.iterdir()) == []

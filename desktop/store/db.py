@@ -16,7 +16,6 @@ class StoreError(Exception):
 
 def _create_private(path: Path) -> None:
     """Create the file readable by the owner only, where the OS allows it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -25,9 +24,14 @@ def _create_private(path: Path) -> None:
 
 
 class Store:
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, create: bool = True):
         self.path = Path(path)
         if not self.path.exists():
+            if not create:
+                raise StoreError(f"Databasen {self.path} findes ikke.")
+            if not self.path.parent.is_dir():
+                raise StoreError(f"Mappen {self.path.parent} findes ikke; databasen kan ikke "
+                                 "oprettes der.")
             _create_private(self.path)
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
