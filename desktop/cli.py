@@ -184,11 +184,13 @@ def _export(args) -> int:
 
 
 def _gui(args) -> int:
-    print("Den grafiske brugerflade er ikke færdig endnu. Brug indtil videre kommandolinjen:\n"
-          "  du-indberetning validate FIL\n  du-indberetning import FIL...\n"
-          "  du-indberetning export --quarter ÅÅÅÅK --out FIL\n"
-          "Se 'du-indberetning --help'.")
-    return 0
+    try:
+        from desktop.ui.app import run
+    except ImportError as exc:  # Qt's system libraries missing on this machine
+        print(f"Vinduet kan ikke startes: {exc}. Kommandolinjen virker stadig; se --help.",
+              file=sys.stderr)
+        return 2
+    return run(args.db or default_db_path(), demo=args.demo)
 
 
 if __name__ == "__main__":

@@ -81,17 +81,23 @@ class ExportResult:
     refusal: str | None = None  # Danish reason when nothing was written
 
 
-def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
-                   cpr: str | None = None, force: bool = False) -> ExportResult:
-    quarter = Quarter.parse(iperiode)
-    ukode = _resolve_ukode(store, quarter, ukode)
-    settings = settings_from(store)
+def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
+                  cpr: str | None = None, settings: CheckSettings | None = None):
+    """The quarter's report as the file would hold it, and every finding on it."""
+    settings = settings or settings_from(store)
     with store.transaction() as c:
         report = select_quarter(c, quarter, ukode, cpr)
     findings: list[Finding] = []
     for k in report.kursister:
-        kid = report.ids[id(k)]
-        findings += check_kursist(k, settings, history=report.history[kid])
+        findings += check_kursist(k, settings, history=report.history[report.ids[id(k)]])
+    return report, findings
+
+
+def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
+                   cpr: str | None = None, force: bool = False) -> ExportResult:
+    quarter = Quarter.parse(iperiode)
+    ukode = _resolve_ukode(store, quarter, ukode)
+    report, findings = check_quarter(store, quarter, ukode, cpr)
     n = len(report.kursister)
     if n == 0:
         who = f"CPR {cpr}" if cpr else "nogen kursister"

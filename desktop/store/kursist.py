@@ -1,0 +1,99 @@
+"""One kursist in one quarter, as the editor shows it, and the checks the editor paints.
+
+The editor sees the truth of the store (a placement's real end, even after the quarter); the
+checks see what the quarter's file would hold, so that a finding in the form is the finding
+the export would give.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from desktop.checks import CheckSettings, Finding, check_kursist
+from desktop.domain.fields import TAGS
+from desktop.domain.quarter import Quarter
+from desktop.domain.records import Record
+from desktop.store.quarter import select_quarter
+
+
+@dataclass
+class Row:
+    """A stored record with its row id (None for stamdata, which is keyed by kursist+quarter)."""
+    id: int | None
+    record: Record
+    children: list["Row"] = field(default_factory=list)
+
+
+@dataclass
+class KursistSheet:
+    kid: int
+    quarter: Quarter
+    stamdata: Record  # kind 'kursist'
+    henvisninger: list[Row]
+    moduler: list[Row]  # children: undervisning rows of the quarter
+    proever: list[Row]
+
+    @property
+    def cpr(self) -> str:
+        return self.stamdata["kcprnr"]
+
+    def rows(self, kind: str) -> list[Row]:
+        if kind == "undervisning":
+            return [u for m in self.moduler for u in m.children]
+        return {"henvisning": self.henvisninger, "modul": self.moduler, "proeve": self.proever}[kind]
+
+
+def _records(c: sqlite3.Connection, sql: str, params, kind: str) -> list[Row]:
+    cols = TAGS[kind]
+    return [Row(r[0], Record(kind, dict(zip(cols, r[1:])))) for r in c.execute(sql, params)]
+
+
+def load_sheet(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistSheet:
+    ukode, cpr = c.execute("SELECT ukode, kcprnr FROM kursist WHERE id = ?", (kid,)).fetchone()
+    stam = c.execute(
+        "SELECT kkoen, knationskode FROM stamdata WHERE kursist_id = ? "
+        "ORDER BY iperiode <= ? DESC, CASE WHEN iperiode <= ? THEN iperiode END DESC, iperiode "
+        "LIMIT 1", (kid, q.iperiode, q.iperiode)).fetchone() or (None, None)
+    stamdata = Record("kursist", {"iperiode": q.iperiode, "ukode": ukode, "kcprnr": cpr,
+                                  "kkoen": stam[0], "knationskode": stam[1]})
+
+    def cols(kind: str) -> str:
+        return ", ".join(TAGS[kind])
+
+    henvisninger = _records(c, f"SELECT id, {cols('henvisning')} FROM henvisning "
+                            "WHERE kursist_id = ? AND iperiode = ? ORDER BY hhenvisdato, id",
+                            (kid, q.iperiode), "henvisning")
+    proever = _records(c, f"SELECT id, {cols('proeve')} FROM proeve "
+                       "WHERE kursist_id = ? AND iperiode = ? ORDER BY pdato, id",
+                       (kid, q.iperiode), "proeve")
+    # Placements that are running at some point in the quarter, or have teaching in it.
+    qs, nxt = q.start.isoformat(), q.next().start.isoformat()
+    moduler = _records(
+        c, f"SELECT id, {cols('modul')} FROM modul WHERE kursist_id = ?1 AND ("
+        "(COALESCE(ustartdato, '') < ?3 AND (uslutdato IS NULL OR uslutdato >= ?2)) "
+        "OR id IN (SELECT modul_id FROM undervisning WHERE iperiode = ?4)) "
+        "ORDER BY ustartdato, id", (kid, qs, nxt, q.iperiode), "modul")
+    for m in moduler:
+        m.children = _records(c, f"SELECT id, {cols('undervisning')} FROM undervisning "
+                              "WHERE modul_id = ? AND iperiode = ? ORDER BY CAST(unperiode AS "
+                              "INTEGER), id", (m.id, q.iperiode), "undervisning")
+    return KursistSheet(kid, q, stamdata, henvisninger, moduler, proever)
+
+
+def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,
+                   settings: CheckSettings) -> list[Finding]:
+    """Every finding the quarter's file would give for this kursist."""
+    ukode, cpr = c.execute("SELECT ukode, kcprnr FROM kursist WHERE id = ?", (kid,)).fetchone()
+    report = select_quarter(c, q, ukode, cpr)
+    findings: list[Finding] = []
+    for k in report.kursister:
+        findings += check_kursist(k, settings, history=report.history[report.ids[id(k)]])
+    return findings
+
+
+def next_attempt(c: sqlite3.Connection, kid: int, uddnr: str, modul: str) -> int:
+    """The next UForsoegNr for this DU and module."""
+    row = c.execute("SELECT MAX(CAST(uforsoegnr AS INTEGER)) FROM modul WHERE kursist_id = ? "
+                    "AND uuddnr = ? AND umodul = ?", (kid, uddnr, modul)).fetchone()
+    return (row[0] or 0) + 1

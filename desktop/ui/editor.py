@@ -1,0 +1,276 @@
+"""The kursist editor: stamdata, henvisninger, placements with their months, and prøver.
+
+Each section is a catalogue-driven table. An edit is stored at once (one transaction, one undo
+step); then the kursist is re-checked and every finding is painted at its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.checks.findings import Finding
+from desktop.domain.cpr import format_cpr
+from desktop.domain.dates import parse_user_date
+from desktop.domain.fields import FIELD_BY_TAG
+from desktop.domain.quarter import Quarter
+from desktop.domain.records import record_label
+from desktop.store.kursist import KursistSheet, Row
+from desktop.ui.placement_dialogs import CloseDialog, RestartDialog
+from desktop.ui.record_model import RecordTableModel
+from desktop.ui.section import Section
+from desktop.ui.undo import SetValue
+from desktop.workspace import FieldRef, Workspace
+
+_UNKAT = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
+
+
+class KursistEditor(QScrollArea):
+    changed = Signal()  # the store changed: lists and totals may need a refresh
+
+    def __init__(self, ws: Workspace, undo: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.ws, self.undo = ws, undo
+        self.kid: int | None = None
+        self.quarter: Quarter | None = None
+        self.sheet: KursistSheet | None = None
+        self.findings: list[Finding] = []
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.RichText)
+        layout.addWidget(self.heading)
+
+        self.stam = Section("Stamdata", RecordTableModel("kursist", ("kkoen", "knationskode")))
+        self.henv = Section("Henvisninger", RecordTableModel("henvisning"))
+        self.henv.add_button("Ny henvisning", lambda: self._add("henvisning"))
+        self.henv.add_button("Slet", lambda: self._delete(self.henv, "henvisning"))
+        self.mod = Section("Modulplaceringer", RecordTableModel("modul"))
+        self.mod.add_button("Ny placering", lambda: self._add("modul"),
+                            "Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.")
+        self.mod.add_button("Afslut …", self._close_placement)
+        self.mod.add_button("Genstart modul …", self._restart_placement,
+                            "Afslut placeringen med en ophørsårsag og start forsøg + 1.")
+        self.mod.add_button("Slet", lambda: self._delete(self.mod, "modul"))
+        self.und = Section("Undervisning i kvartalet (for den valgte placering)",
+                           RecordTableModel("undervisning"))
+        self.und.add_button("Tilføj kvartalets måneder", self._add_months)
+        self.und.add_button("Slet", lambda: self._delete(self.und, "undervisning"))
+        self.pro = Section("Prøver", RecordTableModel("proeve"))
+        self.pro.add_button("Ny prøve", lambda: self._add("proeve"))
+        self.pro.add_button("Slet", lambda: self._delete(self.pro, "proeve"))
+        self.sections = {"kursist": self.stam, "henvisning": self.henv, "modul": self.mod,
+                         "undervisning": self.und, "proeve": self.pro}
+        for kind, section in self.sections.items():
+            layout.addWidget(section)
+            section.model.edited.connect(lambda rid, tag, text, kind=kind: self._edit(kind, rid, tag, text))
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.mod.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_months())
+        self.setEnabled(False)
+        self.heading.setText("<i>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</i>")
+
+    # Loading and painting ---------------------------------------------------------------
+    def show_kursist(self, kid: int | None, q: Quarter) -> None:
+        self.kid, self.quarter = kid, q
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.kid is None or self.quarter is None:
+            self.sheet = None
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        q = self.quarter
+        selected_modul = self.mod.current_row()
+        self.sheet = sheet = self.ws.sheet(self.kid, q)
+        for section in self.sections.values():
+            section.table.delegate.iperiode = q.iperiode
+        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr)}</h2>"
+                             f"<span>{q} · udbyder {sheet.stamdata['ukode']}</span>")
+        self.stam.model.set_rows([Row(self.kid, sheet.stamdata)])
+        self.henv.model.set_rows(sheet.henvisninger)
+        self.mod.model.set_rows(sheet.moduler)
+        self.pro.model.set_rows(sheet.proever)
+        if sheet.moduler:
+            row = min(max(selected_modul, 0), len(sheet.moduler) - 1)
+            self.mod.table.selectRow(row)
+        self._show_months()
+        self.findings = self.ws.findings(self.kid, q)
+        self._paint()
+
+    def _current_modul(self) -> Row | None:
+        row = self.mod.current_row()
+        return self.sheet.moduler[row] if self.sheet and 0 <= row < len(self.sheet.moduler) else None
+
+    def _show_months(self) -> None:
+        m = self._current_modul()
+        self.und.model.set_rows(m.children if m else [])
+        self.und.setEnabled(m is not None)
+        self._paint()
+
+    def _paint(self) -> None:
+        if self.sheet is None:
+            return
+        m = self._current_modul()
+        labels = {
+            "kursist": {"kursist": 0},
+            "henvisning": {record_label("henvisning", r.record.key): i
+                           for i, r in enumerate(self.sheet.henvisninger)},
+            "modul": {record_label("modul", r.record.key): i for i, r in enumerate(self.sheet.moduler)},
+            "undervisning": {record_label("undervisning", m.record.key + u.record.key): i
+                             for i, u in enumerate(m.children)} if m else {},
+            "proeve": {record_label("proeve", r.record.key): i for i, r in enumerate(self.sheet.proever)},
+        }
+        for kind, section in self.sections.items():
+            per_cell: dict = {}
+            shown: list[Finding] = []
+            for f in self.findings:
+                kind_of = f.record.split(" ")[0]
+                if kind_of != kind or f.record not in labels[kind]:
+                    continue
+                per_cell.setdefault((labels[kind][f.record], f.field), []).append(f)
+                shown.append(f)
+            section.model.set_findings(per_cell)
+            section.show_findings(shown)
+
+    def focus_finding(self, f: Finding) -> None:
+        """Select the record and field a finding is about, and put the cursor there."""
+        kind = f.record.split(" ")[0]
+        if kind == "undervisning" and self.sheet:
+            for i, m in enumerate(self.sheet.moduler):
+                if f.record.startswith("undervisning " + "/".join(str(k) for k in m.record.key)):
+                    self.mod.table.selectRow(i)
+        section = self.sections.get(kind)
+        if section is None:
+            return
+        model = section.model
+        for row in range(model.rowCount()):
+            r = model.rows()[row].record
+            key = r.key
+            if kind == "undervisning":
+                m = self._current_modul()
+                key = (m.record.key if m else ()) + key
+            if record_label(kind, key) == f.record or kind == "kursist":
+                column = model.column_of(f.field) if f.field else 0
+                index = model.index(row, column or 0)
+                section.table.setCurrentIndex(index)
+                section.table.setFocus()
+                self.ensureWidgetVisible(section.table)
+                return
+
+    # Editing ----------------------------------------------------------------------------
+    def _edit(self, kind: str, row_id: int | None, tag: str, text: str) -> None:
+        if row_id is None or self.quarter is None:
+            return
+        field = FIELD_BY_TAG[tag]
+        value: str | None = text.strip() or None
+        if field.is_date and value:
+            try:
+                value = parse_user_date(value)
+            except ValueError:
+                pass  # kept as typed: the X finding at the field says what is wrong
+        ref = FieldRef(kind, row_id, tag)
+        old = self.ws.value(ref, self.quarter)
+        if old == value:
+            return
+        self.undo.beginMacro(f"Ret {field.label.lower()}")
+        self.undo.push(SetValue(self.ws, ref, old, value, self.quarter, self._after))
+        self._helpers(kind, row_id, tag)
+        self.undo.endMacro()
+
+    def _helpers(self, kind: str, row_id: int, tag: str) -> None:
+        """Fill what follows from an edit, as part of the same undo step."""
+        q = self.quarter
+        if kind == "modul" and tag in ("uuddnr", "umodul"):
+            ref = FieldRef("modul", row_id, "uforsoegnr")
+            if not self.ws.value(ref, q):
+                udd = self.ws.value(FieldRef("modul", row_id, "uuddnr"), q)
+                mod = self.ws.value(FieldRef("modul", row_id, "umodul"), q)
+                if udd and mod:
+                    n = str(self.ws.next_attempt(self.kid, udd, mod))
+                    self.undo.push(SetValue(self.ws, ref, None, n, q, self._after))
+        if kind == "undervisning" and tag in _UNKAT:
+            ref = FieldRef("undervisning", row_id, "unfagskema")
+            if not self.ws.value(ref, q):
+                parts = [self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT]
+                if all(p is None or p.isdigit() for p in parts):
+                    total = str(sum(int(p) for p in parts if p))
+                    self.undo.push(SetValue(self.ws, ref, None, total, q, self._after))
+
+    def _after(self, ref: FieldRef) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _add(self, kind: str) -> None:
+        if self.kid is None or self.quarter is None:
+            return
+        q = self.quarter
+        today = dt.date.today()
+        day = (today if q.contains(today) else q.start).isoformat()
+        values = {"henvisning": {"hhenvisdato": day}, "modul": {"ustartdato": day},
+                  "proeve": {"pdato": day, "pstatus": "1"}}[kind]
+        self.ws.add_record(kind, self.kid, q, values)
+        self.refresh()
+        self.changed.emit()
+        section = self.sections[kind]
+        last = section.model.rowCount() - 1
+        if last >= 0:
+            section.table.setCurrentIndex(section.model.index(last, 0 if kind != "henvisning" else 1))
+            section.table.setFocus()
+
+    def _add_months(self) -> None:
+        m = self._current_modul()
+        if m is None or self.quarter is None:
+            return
+        have = {u.record["unperiode"] for u in m.children}
+        for month in self.quarter.months:
+            if str(month) not in have:
+                self.ws.add_record("undervisning", m.id, self.quarter, {"unperiode": str(month)})
+        self.refresh()
+        self.changed.emit()
+
+    def _delete(self, section: Section, kind: str) -> None:
+        row = section.current_row()
+        record_id = section.model.row_id(row)
+        if record_id is None:
+            return
+        what = {"henvisning": "henvisningen", "modul": "placeringen og dens undervisning",
+                "undervisning": "måneden", "proeve": "prøven"}[kind]
+        answer = QMessageBox.question(self, "Slet", f"Vil du slette {what}? Det kan ikke fortrydes.",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return
+        self.ws.delete_record(kind, record_id)
+        self.undo.clear()  # earlier edits may refer to the deleted record
+        self.refresh()
+        self.changed.emit()
+
+    def _close_placement(self) -> None:
+        m = self._current_modul()
+        if m is None:
+            return
+        dialog = CloseDialog(self)
+        if dialog.exec():
+            q = self.quarter
+            self.undo.beginMacro("Afslut placering")
+            for tag, value in dialog.values().items():
+                ref = FieldRef("modul", m.id, tag)
+                self.undo.push(SetValue(self.ws, ref, self.ws.value(ref, q), value, q, self._after))
+            self.undo.endMacro()
+
+    def _restart_placement(self) -> None:
+        m = self._current_modul()
+        if m is None:
+            return
+        dialog = RestartDialog(self)
+        if dialog.exec():
+            end, ophoer, start = dialog.values()
+            self.ws.restart_placement(m.id, end, ophoer, start)
+            self.undo.clear()
+            self.refresh()
+            self.changed.emit()

@@ -1,0 +1,122 @@
+"""Export (Ctrl+E): the findings summary first, then the file, written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
+                               QVBoxLayout)
+
+from desktop.domain.quarter import Quarter
+from desktop.operations import check_quarter, export_quarter
+from desktop.ui.findings_model import FindingsModel
+from desktop.workspace import Workspace
+
+
+def suggested_name(ukode: str | None, iperiode: str, cpr: str | None = None) -> str:
+    return f"DU_{ukode or 'udbyder'}_{iperiode}" + (f"_{cpr}" if cpr else "") + ".xml"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, ws: Workspace, quarter: Quarter, cpr: str | None, parent=None):
+        super().__init__(parent)
+        self.ws, self.quarter, self.cpr = ws, quarter, cpr
+        self.written: Path | None = None
+        self.setWindowTitle(f"Eksportér {quarter}")
+        self.resize(820, 480)
+        self.whole = QRadioButton(f"Hele kvartalet ({quarter})", self)
+        self.one = QRadioButton(f"Kun den valgte kursist ({cpr})" if cpr else
+                                "Kun den valgte kursist (ingen valgt)", self)
+        self.one.setEnabled(cpr is not None)
+        self.whole.setChecked(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = FindingsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.force = QCheckBox("Eksportér alligevel, selv om der er fejl af type A "
+                               "(ministeriet vil bede om en ny indberetning)", self)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.open_folder = QPushButton("Åbn mappen", self)
+        self.open_folder.setVisible(False)
+        self.open_folder.clicked.connect(self._open_folder)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        self.export_button = self.buttons.addButton("Eksportér …", QDialogButtonBox.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.run_export)
+        scope = QHBoxLayout()
+        scope.addWidget(self.whole)
+        scope.addWidget(self.one)
+        scope.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(scope)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.force)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_folder)
+        layout.addLayout(result_row)
+        layout.addWidget(self.buttons)
+        self.whole.toggled.connect(self.refresh)
+        self.force.toggled.connect(self._update_button)
+        self.refresh()
+
+    def selected_cpr(self) -> str | None:
+        return self.cpr if self.one.isChecked() else None
+
+    def refresh(self) -> None:
+        report, findings = check_quarter(self.ws.store, self.quarter, self.ws.ukode,
+                                         self.selected_cpr())
+        self.model.set_findings(findings)
+        self.n = len(report.kursister)
+        self.x = sum(f.rule == "X" for f in findings)
+        self.a = sum(f.is_error and f.rule != "X" for f in findings)
+        warnings = sum(not f.is_error for f in findings)
+        if self.n == 0:
+            text = "Der er ingen kursister med bevægelser at indberette."
+        elif self.x:
+            text = (f"<b style='color:#b3261e'>{self.x} fejl ville få filen afvist ved upload "
+                    "(type X).</b> Ret dem, før der kan eksporteres.")
+        elif self.a:
+            text = (f"<b style='color:#b3261e'>{self.a} fejl af type A</b> skal rettes, før "
+                    "ministeriet godkender kvartalet.")
+        else:
+            text = "<b style='color:#1e6b2e'>Ingen fejl.</b> Filen kan indberettes."
+        text += f"<br>{self.n} kursister · {warnings} advarsler."
+        self.summary.setText(text)
+        self.force.setVisible(self.a > 0 and self.x == 0)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.export_button.setEnabled(self.n > 0 and self.x == 0 and
+                                      (self.a == 0 or self.force.isChecked()))
+
+    def run_export(self) -> None:
+        folder = self.ws.store.setting("export_dir") or str(Path.home())
+        name = suggested_name(self.ws.ukode, self.quarter.iperiode, self.selected_cpr())
+        path, _ = QFileDialog.getSaveFileName(self, "Gem indberetningsfil", str(Path(folder) / name),
+                                              "XML-filer (*.xml)")
+        if not path:
+            return
+        result = export_quarter(self.ws.store, self.quarter.iperiode, path, ukode=self.ws.ukode,
+                                cpr=self.selected_cpr(), force=self.force.isChecked())
+        if result.written:
+            self.written = result.written
+            self.ws.set_setting("export_dir", str(result.written.parent))
+            self.result.setText(f"Gemt: <b>{result.written}</b> ({result.kursister} kursister).")
+            self.open_folder.setVisible(True)
+        else:
+            self.result.setText(f"<span style='color:#b3261e'>Ikke gemt: {result.refusal}</span>")
+
+    def _open_folder(self) -> None:
+        if self.written:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))

@@ -1,0 +1,58 @@
+"""Findings as a table: one finding a row, errors and warnings told apart by colour and icon."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.checks.findings import SEVERITY_DA, Finding
+from desktop.domain.cpr import format_cpr
+from desktop.domain.fields import FIELD_BY_TAG
+
+FINDING_ROLE = Qt.UserRole + 1
+ERROR_COLOUR = QColor("#b3261e")
+WARNING_COLOUR = QColor("#8a5a00")
+
+
+class FindingsModel(QAbstractTableModel):
+    HEADERS = ("Type", "Regel", "CPR-nummer", "Post", "Felt", "Besked")
+
+    def __init__(self, parent=None, show_cpr: bool = True):
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self.show_cpr = show_cpr
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self._findings = sorted(findings, key=lambda f: (not f.is_error, f.cpr or "", f.record))
+        self.endResetModel()
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._findings)):
+            return None
+        f = self._findings[index.row()]
+        if role == FINDING_ROLE:
+            return f
+        if role == Qt.DisplayRole:
+            field = FIELD_BY_TAG.get(f.field or "")
+            return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or ""), f.record,
+                    field.label if field else "", f.message)[index.column()]
+        if role == Qt.ForegroundRole and index.column() <= 1:
+            return QBrush(ERROR_COLOUR if f.is_error else WARNING_COLOUR)
+        if role == Qt.ToolTipRole:
+            return f.message
+        return None

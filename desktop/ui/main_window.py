@@ -1,0 +1,289 @@
+"""The main window: quarter and provider always in view, the kursist list, the editor, and
+the findings of the kursist and of the whole quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+
+from desktop import APP_NAME
+from desktop.checks.findings import Finding
+from desktop.domain.quarter import Quarter
+from desktop.store import StoreError
+from desktop.ui.editor import KursistEditor
+from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
+from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL, SCOPE_ERRORS, SCOPE_QUARTER,
+                                      KursistFilterProxy, KursistTableModel)
+from desktop.ui.new_kursist import NewKursistDialog
+from desktop.ui.quarter_checks import QuarterChecker
+from desktop.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(f"{APP_NAME} – {ws.store.path.name}")
+        self.undo = QUndoStack(self)
+        self.quarter = self._initial_quarter()
+
+        self.kursister = KursistTableModel(self)
+        self.proxy = KursistFilterProxy(self)
+        self.proxy.setSourceModel(self.kursister)
+        self.list = QTableView(self)
+        self.list.setModel(self.proxy)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(COL_CPR, Qt.AscendingOrder)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.list.verticalHeader().setVisible(False)
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.setAccessibleName("Kursister")
+        self.list.selectionModel().currentRowChanged.connect(self._open_current)
+        self.list.activated.connect(lambda index: self.editor.setFocus())
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Søg CPR-nummer (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self._open_first_match)
+        self.scope = QComboBox(self)
+        self.scope.addItems(["I kvartalet", "Med fejl", "Alle"])
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.scope)
+        left_layout.addWidget(self.list)
+
+        self.editor = KursistEditor(ws, self.undo, self)
+        self.editor.changed.connect(self._store_changed)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 1030])
+        self.setCentralWidget(splitter)
+
+        self.kursist_findings = FindingsModel(self, show_cpr=False)
+        self.quarter_findings = FindingsModel(self)
+        tabs = QTabWidget(self)
+        for model, title in ((self.kursist_findings, "Kursistens fejl og advarsler"),
+                             (self.quarter_findings, "Kvartalets fejl og advarsler")):
+            view = QTableView(tabs)
+            view.setModel(model)
+            view.setSelectionBehavior(QAbstractItemView.SelectRows)
+            view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.activated.connect(self._go_to_finding)
+            view.clicked.connect(self._go_to_finding)
+            tabs.addTab(view, title)
+        self.findings_tabs = tabs
+        tabs.widget(0).setColumnHidden(2, True)  # the kursist's own CPR is in the editor
+        dock = QDockWidget("Fejl og advarsler", self)
+        dock.setObjectName("findings")
+        dock.setWidget(tabs)
+        dock.setFeatures(QDockWidget.DockWidgetMovable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [170], Qt.Vertical)
+
+        self.quarter_box = QComboBox(self)
+        self.quarter_box.setAccessibleName("Kvartal")
+        self.ukode_label = QLabel(self)
+        self.totals = QLabel(self)
+        self.statusBar().addPermanentWidget(self.totals)
+        self._build_actions()
+        self._fill_quarters()
+        self.quarter_box.currentIndexChanged.connect(self._quarter_changed)
+
+        self.checker = QuarterChecker(ws.store.path, self)
+        self.checker.done.connect(self._quarter_checked)
+        self.reload()
+        self.resize(1366, 768)
+
+    # Setup --------------------------------------------------------------------------------
+    def _initial_quarter(self) -> Quarter:
+        known = self.ws.quarters()
+        return Quarter.parse(known[0]) if known else Quarter.of(dt.date.today())
+
+    def _fill_quarters(self) -> None:
+        today = Quarter.of(dt.date.today())
+        quarters = sorted({*self.ws.quarters(), today.iperiode, today.previous().iperiode,
+                           self.quarter.iperiode}, reverse=True)
+        self.quarter_box.blockSignals(True)
+        self.quarter_box.clear()
+        for iperiode in quarters:
+            self.quarter_box.addItem(str(Quarter.parse(iperiode)), iperiode)
+        self.quarter_box.setCurrentIndex(self.quarter_box.findData(self.quarter.iperiode))
+        self.quarter_box.blockSignals(False)
+
+    def _build_actions(self) -> None:
+        bar = QToolBar("Værktøjer", self)
+        bar.setObjectName("tools")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(" Kvartal: "))
+        bar.addWidget(self.quarter_box)
+        bar.addWidget(QLabel("   "))
+        bar.addWidget(self.ukode_label)
+        bar.addSeparator()
+
+        def action(text, shortcut, slot, tip=""):
+            a = QAction(text, self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.new_action = action("Ny kursist", "Ctrl+N", self.new_kursist)
+        self.find_action = action("Søg", "Ctrl+F", lambda: (self.search.setFocus(),
+                                                             self.search.selectAll()))
+        self.export_action = action("Eksportér …", "Ctrl+E", self.export, "Dan kvartalets fil")
+        self.undo_action = self.undo.createUndoAction(self, "Fortryd")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo.createRedoAction(self, "Gentag")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        for a in (self.new_action, self.export_action, self.undo_action, self.redo_action):
+            bar.addAction(a)
+        menu = self.menuBar().addMenu("&Filer")
+        menu.addAction(self.new_action)
+        menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(action("Afslut", "Ctrl+Q", self.close))
+        edit = self.menuBar().addMenu("&Rediger")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addAction(self.find_action)
+
+    # Data -------------------------------------------------------------------------------
+    def reload(self, keep: int | None = None) -> None:
+        """Refill the list for the quarter; the quarter's checks follow in the background."""
+        self.ukode_label.setText(f"Udbyderkode: <b>{self.ws.ukode or 'ikke angivet'}</b>")
+        everyone = self.scope.currentIndex() == SCOPE_ALL
+        self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
+        self._update_totals()
+        if keep is not None:
+            self.select_kursist(keep)
+        self.checker.check(self.quarter, self.ws.ukode, self.ws.settings)
+
+    def select_kursist(self, kid: int) -> None:
+        row = self.kursister.row_of(kid)
+        if row is None:
+            self.scope.setCurrentIndex(SCOPE_ALL)
+            row = self.kursister.row_of(kid)
+        if row is not None:
+            index = self.proxy.mapFromSource(self.kursister.index(row, 0))
+            if index.isValid():
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+
+    def _open_current(self, current, previous=None) -> None:
+        kid = current.data(ID_ROLE) if current.isValid() else None
+        if kid != self.editor.kid:
+            self.undo.clear()
+        self.editor.show_kursist(kid, self.quarter)
+        self.kursist_findings.set_findings(self.editor.findings if kid else [])
+
+    def _open_first_match(self) -> None:
+        if self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self.editor.setFocus()
+
+    def _store_changed(self) -> None:
+        self.kursist_findings.set_findings(self.editor.findings)
+        kid = self.editor.kid
+        self.reload(keep=kid)
+
+    def _quarter_changed(self) -> None:
+        self.quarter = Quarter.parse(self.quarter_box.currentData())
+        self.undo.clear()
+        kid = self.editor.kid
+        self.reload()
+        if kid is not None:
+            self.select_kursist(kid)
+            self.editor.show_kursist(kid, self.quarter)
+            self.kursist_findings.set_findings(self.editor.findings)
+
+    def _scope_changed(self, scope: int) -> None:
+        self.reload(keep=self.editor.kid)
+        self.proxy.set_scope(scope)
+
+    def _quarter_checked(self, iperiode: str, findings: list[Finding]) -> None:
+        if iperiode != self.quarter.iperiode:
+            return
+        self.quarter_findings.set_findings(findings)
+        counts: dict[int, tuple[int, int]] = {}
+        by_cpr: dict[str, list[int]] = {}
+        for f in findings:
+            by_cpr.setdefault(f.cpr or "", [0, 0])[0 if f.is_error else 1] += 1
+        for row in range(self.kursister.rowCount()):
+            index = self.kursister.index(row, 0)
+            cpr = self.kursister.data(index, Qt.UserRole)
+            e, w = by_cpr.get(cpr, (0, 0))
+            counts[index.data(ID_ROLE)] = (e, w)
+        self.kursister.set_counts(counts)
+        self.proxy.invalidate()
+        self._update_totals(findings)
+
+    def _update_totals(self, findings: list[Finding] | None = None) -> None:
+        n = sum(1 for r in range(self.kursister.rowCount())
+                if self.kursister.data(self.kursister.index(r, 3)) > 0)
+        text = f"{n} kursister i {self.quarter}"
+        if findings is None:
+            text += " · kontrollerer …"
+        else:
+            errors = sum(f.is_error for f in findings)
+            text += f" · {errors} fejl · {len(findings) - errors} advarsler"
+        self.totals.setText(text)
+
+    def _go_to_finding(self, index) -> None:
+        f: Finding = index.data(FINDING_ROLE)
+        if f is None:
+            return
+        if f.cpr and (self.editor.sheet is None or self.editor.sheet.cpr != f.cpr):
+            kid = self.ws.kursist_id(f.cpr)
+            if kid is not None:
+                self.select_kursist(kid)
+        self.editor.focus_finding(f)
+
+    # Commands ---------------------------------------------------------------------------
+    def new_kursist(self) -> None:
+        dialog = NewKursistDialog(self, self.ws.settings.a1_is_error)
+        if not dialog.exec():
+            return
+        cpr, koen, nation = dialog.values()
+        existing = self.ws.kursist_id(cpr)
+        try:
+            kid = existing or self.ws.create_kursist(cpr, self.quarter, koen, nation)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Ny kursist", str(exc))
+            return
+        self.scope.setCurrentIndex(SCOPE_ALL)
+        self.reload(keep=kid)
+        self.editor.setFocus()
+
+    def export(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog
+        cpr = self.editor.sheet.cpr if self.editor.sheet else None
+        dialog = ExportDialog(self.ws, self.quarter, cpr, self)
+        dialog.open()
+        self._export_dialog = dialog
+
+    def closeEvent(self, event) -> None:
+        # Every edit is already stored in its own transaction; only the background check stops.
+        self.checker.stop()
+        super().closeEvent(event)

@@ -1,0 +1,103 @@
+"""Closing a placement (end date with ophørsårsag or modultest) and 'genstart modul'."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QRadioButton)
+
+from desktop.domain.codes import code_list
+from desktop.ui.date_field import DateField
+
+
+def _ophoer_combo(parent) -> QComboBox:
+    combo = QComboBox(parent)
+    for code, label in code_list("ophoersaarsag"):
+        combo.addItem(f"{code} – {label}", code)
+    return combo
+
+
+class _DateDialog(QDialog):
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def _dates(self) -> list[DateField]:
+        return []
+
+    def _accept(self) -> None:
+        for field in self._dates():
+            problem = field.problem()
+            if problem:
+                self.error.setText(problem)
+                field.setFocus()
+                return
+        self.accept()
+
+
+class CloseDialog(_DateDialog):
+    """End date, and either an ophørsårsag or the date of the passed module test (A5, W3)."""
+
+    def __init__(self, parent=None):
+        super().__init__("Afslut placering", parent)
+        self.end = DateField(self)
+        self.passed = QRadioButton("Bestået modultest", self)
+        self.stopped = QRadioButton("Ophør uden modultest", self)
+        self.passed.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.passed)
+        group.addButton(self.stopped)
+        self.test_date = DateField(self)
+        self.reason = _ophoer_combo(self)
+        self.form.addRow("Slutdato", self.end)
+        self.form.addRow(self.passed, self.test_date)
+        self.form.addRow(self.stopped, self.reason)
+        self.end.edit.textChanged.connect(lambda t: self.test_date.edit.setText(t))
+        self.passed.toggled.connect(self._sync)
+        self._sync()
+        self._finish_layout()
+
+    def _sync(self) -> None:
+        self.test_date.setEnabled(self.passed.isChecked())
+        self.reason.setEnabled(not self.passed.isChecked())
+
+    def _dates(self) -> list[DateField]:
+        return [self.end] + ([self.test_date] if self.passed.isChecked() else [])
+
+    def values(self) -> dict[str, str | None]:
+        if self.passed.isChecked():
+            return {"uslutdato": self.end.iso(), "umodtestdato": self.test_date.iso(),
+                    "uophoersaarsag": None}
+        return {"uslutdato": self.end.iso(), "uophoersaarsag": self.reason.currentData(),
+                "umodtestdato": None}
+
+
+class RestartDialog(_DateDialog):
+    """Close the placement with an ophørsårsag and open the same module as attempt + 1."""
+
+    def __init__(self, parent=None):
+        super().__init__("Genstart modul", parent)
+        self.end = DateField(self)
+        self.reason = _ophoer_combo(self)
+        self.reason.setCurrentIndex(self.reason.findData("7"))
+        self.start = DateField(self)
+        self.form.addRow("Slutdato for den gamle placering", self.end)
+        self.form.addRow("Ophørsårsag", self.reason)
+        self.form.addRow("Startdato for det nye forsøg", self.start)
+        self._finish_layout()
+
+    def _dates(self) -> list[DateField]:
+        return [self.end, self.start]
+
+    def values(self) -> tuple[str, str, str]:
+        return self.end.iso(), self.reason.currentData(), self.start.iso()

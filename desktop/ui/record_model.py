@@ -1,0 +1,127 @@
+"""One table per record kind, its columns straight from the field catalogue.
+
+Values are shown Danish-style (dates dd-mm-åååå, codes with their label) and edited as typed;
+findings colour their cell and explain themselves in the tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.checks.findings import Finding
+from desktop.domain.codes import code_list
+from desktop.domain.dates import danish
+from desktop.domain.fields import FIELDS, Field
+from desktop.store.kursist import Row
+
+ERROR_BG = QColor("#f9dedc")
+WARNING_BG = QColor("#fff1c2")
+FIELD_ROLE = Qt.UserRole + 1
+
+
+def display(field: Field, value: str | None) -> str:
+    if not value:
+        return ""
+    if field.is_date:
+        return danish(value)
+    if field.codes and field.codes not in ("nationer",):
+        label = code_list(field.codes).label(value)
+        return f"{value} – {label}" if label else value
+    if field.codes == "nationer":
+        label = code_list("nationer").label(value)
+        return f"{value} {label}" if label else value
+    return value
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one kind; `edited(row id, tag, text)` asks the editor to store a typed value."""
+
+    edited = Signal(object, str, str)
+
+    def __init__(self, kind: str, tags: tuple[str, ...] | None = None, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.fields: list[Field] = [f for f in FIELDS[kind] if tags is None or f.tag in tags]
+        self._rows: list[Row] = []
+        self._ids: list[int | None] = []
+        self._findings: dict[tuple[int, str | None], list[Finding]] = {}
+
+    def set_rows(self, rows: list[Row], ids: list[int | None] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._ids = ids if ids is not None else [r.id for r in rows]
+        self._findings = {}
+        self.endResetModel()
+
+    def row_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def set_findings(self, per_row: dict[tuple[int, str | None], list[Finding]]) -> None:
+        self._findings = per_row
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self.fields) - 1))
+
+    def column_of(self, tag: str) -> int | None:
+        for i, f in enumerate(self.fields):
+            if f.tag == tag:
+                return i
+        return None
+
+    # Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.fields)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal or not (0 <= section < len(self.fields)):
+            return None
+        f = self.fields[section]
+        if role == Qt.DisplayRole:
+            return f.label + ("" if f.nillable else " *")
+        if role == Qt.ToolTipRole:
+            return f"{f.help}\n({f.name}{', skal udfyldes' if f.mandatory else ''})"
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        f = self.fields[index.column()]
+        value = self._rows[index.row()].record.values.get(f.tag)
+        found = self._findings.get((index.row(), f.tag), [])
+        if role == Qt.DisplayRole:
+            return display(f, value)
+        if role == Qt.EditRole:
+            return danish(value) if f.is_date else (value or "")
+        if role == FIELD_ROLE:
+            return f
+        if role == Qt.BackgroundRole and found:
+            return QBrush(ERROR_BG if any(x.is_error for x in found) else WARNING_BG)
+        if role == Qt.ToolTipRole:
+            lines = [f"{x.rule}: {x.message}" for x in found]
+            return "\n".join(lines) if lines else f.help
+        if role == Qt.AccessibleDescriptionRole and found:
+            return "; ".join(f"{x.rule}: {x.message}" for x in found)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        f = self.fields[index.column()]
+        text = "" if value is None else str(value)
+        current = self.data(index, Qt.EditRole)
+        if text == current:
+            return False
+        self.edited.emit(self.row_id(index.row()), f.tag, text)
+        return True

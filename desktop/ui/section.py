@@ -1,0 +1,82 @@
+"""A titled record table with its buttons and the short messages of its findings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from desktop.checks.findings import Finding
+from desktop.ui.delegate import FieldDelegate
+from desktop.ui.record_model import RecordTableModel
+
+
+class RecordTable(QTableView):
+    def __init__(self, model: RecordTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.delegate = FieldDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        # Typing starts an edit, as in a spreadsheet; moving the cursor never does.
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
+                             QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def fit_height(self) -> None:
+        rows = max(self.model().rowCount(), 1)
+        height = self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+
+
+class Section(QWidget):
+    def __init__(self, title: str, model: RecordTableModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.title = QLabel(f"<b>{title}</b>")
+        self.table = RecordTable(model, self)
+        self.table.setAccessibleName(title)
+        self.messages = QLabel()
+        self.messages.setWordWrap(True)
+        self.messages.setTextFormat(Qt.RichText)
+        self.messages.setVisible(False)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addLayout(self.buttons, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addLayout(head)
+        layout.addWidget(self.table)
+        layout.addWidget(self.messages)
+
+    def add_button(self, text: str, slot, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """The short messages under the table; the cells themselves are coloured."""
+        self.table.fit_height()
+        if not findings:
+            self.messages.setVisible(False)
+            return
+        lines = []
+        for f in findings:
+            colour = "#b3261e" if f.is_error else "#8a5a00"
+            lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> {f.message}")
+        self.messages.setText("<br>".join(lines))
+        self.messages.setVisible(True)
+
+    def current_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1

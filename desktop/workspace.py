@@ -1,0 +1,134 @@
+"""What the app's views ask for and change: one place between the windows and the store.
+
+No Qt here, and the views never run SQL: they call this. Every change is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.checks import CheckSettings, Finding
+from desktop.domain.cpr import birth_date, is_well_formed, modulus11_ok
+from desktop.domain.fields import TAGS
+from desktop.domain.quarter import Quarter
+from desktop.operations import settings_from
+from desktop.store import Store, StoreError
+from desktop.store import browse, kursist, writes
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """Where a value lives: a record kind, its row id (the kursist id for stamdata), a tag."""
+    kind: str
+    id: int
+    tag: str
+
+
+class Workspace:
+    def __init__(self, store: Store):
+        self.store = store
+        self.settings: CheckSettings = settings_from(store)
+        codes = browse.ukoder(store.conn)
+        self.ukode: str | None = store.setting("ukode") or (codes[0] if codes else None)
+
+    # Reading ------------------------------------------------------------------------------
+    def quarters(self) -> list[str]:
+        return browse.quarters(self.store.conn)
+
+    def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
+        return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
+
+    def sheet(self, kid: int, q: Quarter) -> kursist.KursistSheet:
+        return kursist.load_sheet(self.store.conn, kid, q)
+
+    def findings(self, kid: int, q: Quarter) -> list[Finding]:
+        with self.store.transaction() as c:
+            return kursist.sheet_findings(c, kid, q, self.settings)
+
+    def next_attempt(self, kid: int, uddnr: str, modul: str) -> int:
+        return kursist.next_attempt(self.store.conn, kid, uddnr, modul)
+
+    def kursist_id(self, cpr: str) -> int | None:
+        row = self.store.conn.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
+                                      (self.ukode, cpr)).fetchone()
+        return row[0] if row else None
+
+    # Changing -----------------------------------------------------------------------------
+    def value(self, ref: FieldRef, q: Quarter) -> str | None:
+        if ref.kind == "kursist":
+            return self.sheet(ref.id, q).stamdata[ref.tag]
+        row = self.store.conn.execute(f"SELECT {ref.tag} FROM {ref.kind} WHERE id = ?",
+                                      (ref.id,)).fetchone()
+        return row[0] if row else None
+
+    def set_value(self, ref: FieldRef, value: str | None, q: Quarter) -> None:
+        if ref.tag not in TAGS[ref.kind]:
+            raise ValueError(ref.tag)
+        with self.store.transaction() as c:
+            if ref.kind == "kursist":
+                stam = kursist.load_sheet(c, ref.id, q).stamdata.values
+                stam = {**stam, ref.tag: value}
+                writes.put_stamdata(c, ref.id, q.iperiode, stam["kkoen"], stam["knationskode"])
+            else:
+                writes.update(c, ref.kind, ref.id, {ref.tag: value})
+
+    def add_record(self, kind: str, parent_id: int, q: Quarter,
+                   values: dict[str, str | None] | None = None) -> int:
+        values = dict(values or {})
+        with self.store.transaction() as c:
+            if kind == "modul":
+                if not values.get("uforsoegnr") and values.get("uuddnr") and values.get("umodul"):
+                    values["uforsoegnr"] = str(kursist.next_attempt(
+                        c, parent_id, values["uuddnr"], values["umodul"]))
+                return writes.add(c, kind, parent_id, values)
+            if kind == "undervisning":
+                values.setdefault("unlekmin", str(self.settings.lesson_minutes))
+                return writes.add(c, kind, parent_id, values, q.iperiode)
+            date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}[kind]
+            return writes.add(c, kind, parent_id, values,
+                              writes.reported_quarter(values.get(date_tag), q.iperiode))
+
+    def delete_record(self, kind: str, record_id: int) -> None:
+        with self.store.transaction() as c:
+            writes.delete(c, kind, record_id)
+
+    def restart_placement(self, modul_id: int, end: str, ophoer: str, start: str) -> int:
+        """'Genstart modul': close the placement with an ophørsårsag, open attempt + 1."""
+        with self.store.transaction() as c:
+            kid, udd, mod = c.execute("SELECT kursist_id, uuddnr, umodul FROM modul WHERE id = ?",
+                                      (modul_id,)).fetchone()
+            writes.update(c, "modul", modul_id, {"uslutdato": end, "uophoersaarsag": ophoer})
+            return writes.add(c, "modul", kid, {
+                "uuddnr": udd, "umodul": mod, "ustartdato": start,
+                "uforsoegnr": str(kursist.next_attempt(c, kid, udd, mod))})
+
+    def create_kursist(self, cpr: str, q: Quarter, kkoen: str | None = None,
+                       knationskode: str | None = None) -> int:
+        problem = cpr_problem(cpr, self.settings.a1_is_error)
+        if problem:
+            raise StoreError(problem)
+        if not self.ukode:
+            raise StoreError("Angiv først sprogcentrets udbyderkode under Indstillinger.")
+        with self.store.transaction() as c:
+            kid = writes.kursist_id(c, self.ukode, cpr)
+            writes.put_stamdata(c, kid, q.iperiode, kkoen, knationskode)
+            return kid
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.store.set_setting(key, value)
+        self.settings = settings_from(self.store)
+        if key == "ukode":
+            self.ukode = value
+
+
+def cpr_problem(cpr: str, mod11_is_error: bool = True) -> str | None:
+    """Checked before anything else is asked about a new kursist."""
+    cpr = cpr.replace("-", "").strip()
+    if not is_well_formed(cpr):
+        return "Et CPR-nummer er 10 cifre (DDMMÅÅ-XXXX)."
+    if birth_date(cpr) is None:
+        return "CPR-nummeret begynder ikke med en gyldig fødselsdato."
+    if mod11_is_error and not modulus11_ok(cpr):
+        return ("CPR-nummeret består ikke modulus 11-kontrollen (A1). Numre uden modulus 11 kan "
+                "tillades under Indstillinger.")
+    return None
