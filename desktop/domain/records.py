@@ -59,3 +59,22 @@ def record_label(kind: str, key: tuple[str | None, ...]) -> str:
     if kind == "kursist":
         return "kursist"
     return f"{kind} " + "/".join("?" if k is None else k for k in key)
+
+
+def describe(label: str) -> str:
+    """A record label in words for the user: 'undervisning 2/1/1/8' -> 'Undervisning DU2 modul 1
+    forsøg 1, måned 8'."""
+    kind, _, key = label.partition(" ")
+    parts = key.split("/") if key else []
+    if kind == "kursist":
+        return "Stamdata"
+    if kind == "henvisning" and parts:
+        return f"Henvisning {parts[0]}"
+    if kind in ("modul", "undervisning") and len(parts) >= 3:
+        text = f"DU{parts[0]} modul {parts[1]} forsøg {parts[2]}"
+        if kind == "undervisning" and len(parts) == 4:
+            return f"Undervisning {text}, måned {parts[3]}"
+        return f"Placering {text}"
+    if kind == "proeve" and len(parts) == 2:
+        return f"Prøve {parts[0]} type {parts[1]}"
+    return label

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
                                QVBoxLayout)
 
+from desktop.domain.cpr import format_cpr
 from desktop.domain.quarter import Quarter
 from desktop.operations import check_quarter, export_quarter
 from desktop.ui.findings_model import FindingsModel
@@ -26,9 +27,9 @@ class ExportDialog(QDialog):
         self.ws, self.quarter, self.cpr = ws, quarter, cpr
         self.written: Path | None = None
         self.setWindowTitle(f"Eksportér {quarter}")
-        self.resize(820, 480)
+        self.resize(1080, 520)
         self.whole = QRadioButton(f"Hele kvartalet ({quarter})", self)
-        self.one = QRadioButton(f"Kun den valgte kursist ({cpr})" if cpr else
+        self.one = QRadioButton(f"Kun den valgte kursist ({format_cpr(cpr)})" if cpr else
                                 "Kun den valgte kursist (ingen valgt)", self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
@@ -86,6 +87,8 @@ class ExportDialog(QDialog):
         elif self.x:
             text = (f"<b style='color:#b3261e'>{self.x} fejl ville få filen afvist ved upload "
                     "(type X).</b> Ret dem, før der kan eksporteres.")
+            if self.a:
+                text += f" Derudover skal {self.a} fejl af type A rettes."
         elif self.a:
             text = (f"<b style='color:#b3261e'>{self.a} fejl af type A</b> skal rettes, før "
                     "ministeriet godkender kvartalet.")

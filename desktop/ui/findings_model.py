@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.checks.findings import SEVERITY_DA, Finding
 from desktop.domain.cpr import format_cpr
 from desktop.domain.fields import FIELD_BY_TAG
+from desktop.domain.records import describe
 
 FINDING_ROLE = Qt.UserRole + 1
 ERROR_COLOUR = QColor("#b3261e")
@@ -49,7 +50,7 @@ class FindingsModel(QAbstractTableModel):
             return f
         if role == Qt.DisplayRole:
             field = FIELD_BY_TAG.get(f.field or "")
-            return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or ""), f.record,
+            return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or ""), describe(f.record),
                     field.label if field else "", f.message)[index.column()]
         if role == Qt.ForegroundRole and index.column() <= 1:
             return QBrush(ERROR_COLOUR if f.is_error else WARNING_COLOUR)

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(tabs)
         dock.setFeatures(QDockWidget.DockWidgetMovable)
         self.addDockWidget(Qt.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [170], Qt.Vertical)
+        self.resizeDocks([dock], [150], Qt.Vertical)
 
         self.quarter_box = QComboBox(self)
         self.quarter_box.setAccessibleName("Kvartal")

@@ -7,7 +7,7 @@ findings colour their cell and explain themselves in the tooltip.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from desktop.checks.findings import Finding
 from desktop.domain.codes import code_list
@@ -18,6 +18,24 @@ from desktop.store.kursist import Row
 ERROR_BG = QColor("#f9dedc")
 WARNING_BG = QColor("#fff1c2")
 FIELD_ROLE = Qt.UserRole + 1
+
+
+_MARKERS: dict[bool, QIcon] = {}
+
+
+def marker(error: bool) -> QIcon:
+    """A small filled dot: red for an error, amber for a warning."""
+    if error not in _MARKERS:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setBrush(QColor("#b3261e") if error else QColor("#c98a00"))
+        painter.setPen(Qt.NoPen)
+        painter.drawEllipse(0, 0, 10, 10)
+        painter.end()
+        _MARKERS[error] = QIcon(pixmap)
+    return _MARKERS[error]
 
 
 def display(field: Field, value: str | None) -> str:
@@ -108,6 +126,8 @@ class RecordTableModel(QAbstractTableModel):
             return f
         if role == Qt.BackgroundRole and found:
             return QBrush(ERROR_BG if any(x.is_error for x in found) else WARNING_BG)
+        if role == Qt.DecorationRole and found:  # still visible when the row is selected
+            return marker(any(x.is_error for x in found))
         if role == Qt.ToolTipRole:
             lines = [f"{x.rule}: {x.message}" for x in found]
             return "\n".join(lines) if lines else f.help

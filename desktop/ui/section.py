@@ -32,6 +32,8 @@ class RecordTable(QTableView):
     def fit_height(self) -> None:
         rows = max(self.model().rowCount(), 1)
         height = self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize()
+        if self.horizontalScrollBar().maximum() > 0:
+            height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 
 
