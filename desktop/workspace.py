@@ -32,6 +32,9 @@ class Workspace:
         self.ukode: str | None = store.setting("ukode") or (codes[0] if codes else None)
 
     # Reading ------------------------------------------------------------------------------
+    def ukoder(self) -> list[str]:
+        return browse.ukoder(self.store.conn)
+
     def quarters(self) -> list[str]:
         return browse.quarters(self.store.conn)
 

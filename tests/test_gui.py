@@ -160,3 +160,82 @@ def test_the_qt_binding_keeps_python_reference_counts_on_signal_emit():
     for _ in range(1000):
         e.ping.emit()
     assert sys.getrefcount(True) >= before - 5
+
+
+FIXES = {  # rule -> (editor section, field, value a clerk would type)
+    "A10": ("und", "unfravaer", "2"),
+    "A9": ("und", "unfagskema", "24"),
+    "X": ("und", "unlekmin", "45"),
+    "A3": ("henv", "hkomkode", "851"),
+    "A5": ("mod", "uophoersaarsag", "8"),
+    "A12": ("pro", "pkarakter", "7"),
+    "B2": ("stam", "knationskode", "SRB"),
+}
+
+
+def test_end_to_end_demo_fix_every_error_export_and_validate(window, qtbot, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QFileDialog
+
+    for _ in range(20):
+        window.checker.wait()
+        qtbot.wait(100)  # let the finished check's queued signal arrive
+        todo = [f for f in window.quarter_findings.findings() if f.is_error or f.rule == "B2"]
+        if not todo:
+            break
+        f = open_kursist_with(window, qtbot, todo[0].rule)
+        section_name, tag, value = FIXES[f.rule]
+        window.editor.focus_finding(f)
+        section = getattr(window.editor, section_name)
+        row = section.table.currentIndex().row()
+        edit_cell(section, max(row, 0), tag, value)
+    assert not [f for f in window.quarter_findings.findings() if f.is_error]
+
+    out = tmp_path / "DU_101234_20263.xml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export()
+    dialog = window._export_dialog
+    assert dialog.export_button.isEnabled()
+    dialog.export_button.click()
+    assert out.exists() and "Gemt" in dialog.result.text()
+    result = subprocess.run([sys.executable, "-m", "desktop", "validate", str(out)],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    dialog.close()
+
+
+def test_export_dialog_suggests_the_ministry_file_name(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    seen = {}
+
+    def fake(parent, caption, start, filters):
+        seen["start"] = start
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    window.list.setCurrentIndex(window.proxy.index(0, 0))
+    window.export()
+    window._export_dialog.one.setChecked(True)
+    window._export_dialog.force.setChecked(True)
+    if window._export_dialog.export_button.isEnabled():
+        window._export_dialog.export_button.click()
+        assert seen["start"].endswith(f"DU_101234_20263_{window.editor.sheet.cpr}.xml")
+    window._export_dialog.whole.setChecked(True)
+    assert not window._export_dialog.export_button.isEnabled()  # the demo has an X error
+    window._export_dialog.close()
+
+
+def test_import_and_report_are_reachable_from_the_window(window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    window.import_action.trigger()
+    assert window._import_dialog.isVisible()
+    window._import_dialog.close()
+    window.report_action.trigger()
+    assert window._report_dialog.isVisible()
+    window._report_dialog.close()
+    assert window.import_action.shortcut().toString() == "Ctrl+I"

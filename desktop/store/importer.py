@@ -23,7 +23,7 @@ def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
     counts: Counter = Counter()
     c.execute("DROP TABLE IF EXISTS temp.imp")
     c.execute("CREATE TEMP TABLE imp (ukode TEXT, kcprnr TEXT, PRIMARY KEY (ukode, kcprnr))")
-    pairs = {(k["ukode"], k["kcprnr"]) for k in kursister}
+    pairs = list(dict.fromkeys((k["ukode"], k["kcprnr"]) for k in kursister))  # file order
     c.executemany("INSERT OR IGNORE INTO kursist (ukode, kcprnr) VALUES (?, ?)", pairs)
     c.executemany("INSERT OR IGNORE INTO imp VALUES (?, ?)", pairs)
     kids = {(u, p): kid for kid, u, p in c.execute(

@@ -15,7 +15,7 @@ COL_CPR, COL_KOEN, COL_NATION, COL_RECORDS, COL_ERRORS, COL_WARNINGS = range(6)
 
 
 class KursistTableModel(QAbstractTableModel):
-    HEADERS = ("CPR-nummer", "Køn", "Nation", "Poster", "Fejl", "Advarsler")
+    HEADERS = ("CPR-nummer", "Køn", "Nation", "Poster", "Fejl", "Adv.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,7 +70,7 @@ class KursistTableModel(QAbstractTableModel):
             if col == COL_CPR:
                 return format_cpr(r.cpr, self.masked)
             if col == COL_KOEN:
-                return {"M": "Mand", "K": "Kvinde"}.get(r.kkoen or "", r.kkoen or "")
+                return r.kkoen or ""
             if col == COL_NATION:
                 return r.knationskode or ""
             if col == COL_RECORDS:
@@ -83,6 +83,10 @@ class KursistTableModel(QAbstractTableModel):
             if col in (COL_ERRORS, COL_WARNINGS):
                 return -1 if counts is None else counts[col - COL_ERRORS]
             return self.data(index, Qt.DisplayRole)
+        if role == Qt.ToolTipRole and col == COL_KOEN:
+            return {"M": "Mand", "K": "Kvinde"}.get(r.kkoen or "", r.kkoen)
+        if role == Qt.ToolTipRole and col == COL_WARNINGS:
+            return "Advarsler"
         if role == Qt.ToolTipRole and col == COL_NATION:
             return code_list("nationer").label(r.knationskode or "") or r.knationskode
         if role == Qt.TextAlignmentRole and col >= COL_RECORDS:

@@ -151,17 +151,24 @@ class MainWindow(QMainWindow):
         self.find_action = action("Søg", "Ctrl+F", lambda: (self.search.setFocus(),
                                                              self.search.selectAll()))
         self.export_action = action("Eksportér …", "Ctrl+E", self.export, "Dan kvartalets fil")
+        self.import_action = action("Importér …", "Ctrl+I", self.import_files,
+                                    "Indlæs v1.8-filer fra et andet system")
+        self.report_action = action("Fejlrapport …", "Ctrl+R", self.report,
+                                    "Kvartalets fejl og advarsler, grupperet pr. kursist")
         self.undo_action = self.undo.createUndoAction(self, "Fortryd")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo.createRedoAction(self, "Gentag")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
-        for a in (self.new_action, self.export_action, self.undo_action, self.redo_action):
+        for a in (self.new_action, self.import_action, self.export_action, self.report_action,
+                  self.undo_action, self.redo_action):
             bar.addAction(a)
         menu = self.menuBar().addMenu("&Filer")
         menu.addAction(self.new_action)
+        menu.addAction(self.import_action)
         menu.addAction(self.export_action)
+        menu.addAction(self.report_action)
         menu.addSeparator()
         menu.addAction(action("Afslut", "Ctrl+Q", self.close))
         edit = self.menuBar().addMenu("&Rediger")
@@ -282,6 +289,30 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ws, self.quarter, cpr, self)
         dialog.open()
         self._export_dialog = dialog
+
+    def import_files(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+        dialog = ImportDialog(self.ws, self)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        self._import_dialog = dialog
+        dialog.choose_files()
+
+    def _imported(self) -> None:
+        if not self.ws.ukode:  # an empty database adopts the provider of what it imported
+            codes = self.ws.ukoder()
+            if len(codes) == 1:
+                self.ws.set_setting("ukode", codes[0])
+        self._fill_quarters()
+        self.undo.clear()
+        self.reload(keep=self.editor.kid)
+        self.editor.refresh()
+
+    def report(self) -> None:
+        from desktop.ui.report_dialog import ReportDialog
+        dialog = ReportDialog(self.ws, self.quarter, self)
+        dialog.open()
+        self._report_dialog = dialog
 
     def closeEvent(self, event) -> None:
         # Every edit is already stored in its own transaction; only the background check stops.

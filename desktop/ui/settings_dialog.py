@@ -1,0 +1,162 @@
+"""Indstillinger: udbyderkode, lesson length, how strict A1 is, and backups of the database."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QRadioButton, QSpinBox, QVBoxLayout)
+
+from desktop.operations import settings_from
+from desktop.store import StoreError, browse
+from desktop.store.backup import backup_now, restore_from
+from desktop.workspace import Workspace
+
+_RED = "color: #b3261e"
+
+
+def ukode_problem(text: str) -> str | None:
+    if re.fullmatch(r"[1-9][0-9]{5}", text):
+        return None
+    return "Udbyderkoden er seks cifre fra 100000 til 999999."
+
+
+class SettingsDialog(QDialog):
+    changed = Signal()     # settings were saved
+    restored = Signal(str)  # the store's content was replaced; the path of the safety copy
+
+    def __init__(self, ws: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle("Indstillinger")
+        self.ukode = QComboBox(self)
+        self.ukode.setEditable(True)
+        self.ukode.setInsertPolicy(QComboBox.NoInsert)
+        digits = QRegularExpression(r"[0-9]{0,6}")
+        self.ukode.setValidator(QRegularExpressionValidator(digits, self))
+        self.ukode_error = QLabel(self)
+        self.ukode_error.setStyleSheet(_RED)
+        self.lesson = QSpinBox(self)
+        self.lesson.setRange(15, 120)
+        self.lesson.setSuffix(" min")
+        self.a1_error = QRadioButton("Fejl (A1)", self)
+        self.a1_warning = QRadioButton("Advarsel", self)
+        group = QButtonGroup(self)
+        group.addButton(self.a1_error)
+        group.addButton(self.a1_warning)
+        a1_row = QHBoxLayout()
+        a1_row.addWidget(self.a1_error)
+        a1_row.addWidget(self.a1_warning)
+        a1_row.addStretch(1)
+        a1_help = QLabel("Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.", self)
+        a1_help.setWordWrap(True)
+        self.location = QLineEdit(str(ws.store.path), self)
+        self.location.setReadOnly(True)
+        self.backup_button = QPushButton("Tag sikkerhedskopi nu", self)
+        self.restore_button = QPushButton("Gendan fra sikkerhedskopi …", self)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.restore_button)
+        backup_row.addStretch(1)
+        self.backup_result = QLabel(self)
+        self.backup_result.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+
+        form = QFormLayout()
+        form.addRow("Udbyderkode", self.ukode)
+        form.addRow("", self.ukode_error)
+        form.addRow("Lektionslængde", self.lesson)
+        form.addRow("CPR uden modulus 11", a1_row)
+        form.addRow("", a1_help)
+        form.addRow("Database", self.location)
+        form.addRow("", backup_row)
+        form.addRow("", self.backup_result)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.ukode.editTextChanged.connect(self._validate)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.take_backup)
+        self.restore_button.clicked.connect(self.restore)
+        self._load()
+
+    def _load(self) -> None:
+        """Fill the fields from the store (again after a restore, so OK keeps what came back)."""
+        store = self.ws.store
+        codes = browse.ukoder(store.conn)
+        current = store.setting("ukode") or (codes[0] if codes else "")
+        self.ukode.clear()
+        self.ukode.addItems(codes)
+        self.ukode.setEditText(current)
+        settings = settings_from(store)
+        self.lesson.setValue(settings.lesson_minutes)
+        (self.a1_error if settings.a1_is_error else self.a1_warning).setChecked(True)
+        self._validate()
+
+    def _validate(self) -> None:
+        problem = ukode_problem(self.ukode.currentText().strip())
+        self.ukode_error.setText(problem or "")
+        self.ukode_error.setVisible(problem is not None)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(problem is None)
+
+    def values(self) -> dict[str, str]:
+        return {"ukode": self.ukode.currentText().strip(),
+                "lesson_minutes": str(self.lesson.value()),
+                "a1_error": "1" if self.a1_error.isChecked() else "0"}
+
+    def _save(self) -> None:
+        if ukode_problem(self.values()["ukode"]):
+            return
+        for key, value in self.values().items():
+            if self.ws.store.setting(key) != value:
+                self.ws.set_setting(key, value)
+        self.changed.emit()
+        self.accept()
+
+    # Backups -------------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        return self.ws.store.setting("backup_dir") or str(self.ws.store.path.parent)
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.backup_result.setStyleSheet(_RED if error else "")
+        self.backup_result.setText(text)
+
+    def take_backup(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Vælg mappe til sikkerhedskopien",
+                                                  self._start_folder())
+        if not folder:
+            return
+        try:
+            written = backup_now(self.ws.store, folder)
+        except StoreError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.ws.set_setting("backup_dir", str(Path(folder)))
+        self._show(f"Sikkerhedskopi gemt: {written}")
+
+    def restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Vælg sikkerhedskopi", self._start_folder(),
+                                              "Databaser (*.sqlite *.db);;Alle filer (*)")
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self, "Gendan fra sikkerhedskopi",
+            f"Alt indhold i databasen erstattes med sikkerhedskopien\n{path}\n\n"
+            "Den nuværende database gemmes først ved siden af. Vil du fortsætte?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            safety = restore_from(self.ws.store, path)
+        except StoreError as exc:
+            self._show(f"Ikke gendannet: {exc}", error=True)
+            return
+        self._load()
+        self._show(f"Gendannet. Den tidligere database er gemt som: {safety}")
+        self.restored.emit(str(safety))
