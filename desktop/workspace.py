@@ -27,9 +27,13 @@ class FieldRef:
 class Workspace:
     def __init__(self, store: Store):
         self.store = store
-        self.settings: CheckSettings = settings_from(store)
-        codes = browse.ukoder(store.conn)
-        self.ukode: str | None = store.setting("ukode") or (codes[0] if codes else None)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the settings again, e.g. after a restore from backup."""
+        self.settings: CheckSettings = settings_from(self.store)
+        codes = browse.ukoder(self.store.conn)
+        self.ukode: str | None = self.store.setting("ukode") or (codes[0] if codes else None)
 
     # Reading ------------------------------------------------------------------------------
     def ukoder(self) -> list[str]:

@@ -239,3 +239,15 @@ def test_import_and_report_are_reachable_from_the_window(window, monkeypatch):
     assert window._report_dialog.isVisible()
     window._report_dialog.close()
     assert window.import_action.shortcut().toString() == "Ctrl+I"
+
+
+def test_settings_change_the_checks_at_once(window, qtbot):
+    window.settings_action.trigger()
+    dialog = window._settings_dialog
+    assert dialog.isVisible()
+    window.ws.set_setting("lesson_minutes", "50")
+    dialog.changed.emit()
+    window.checker.wait()
+    qtbot.wait(100)
+    assert window.ws.settings.lesson_minutes == 50
+    dialog.close()

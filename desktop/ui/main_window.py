@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
                                     "Indlæs v1.8-filer fra et andet system")
         self.report_action = action("Fejlrapport …", "Ctrl+R", self.report,
                                     "Kvartalets fejl og advarsler, grupperet pr. kursist")
+        self.settings_action = action("Indstillinger …", "Ctrl+,", self.open_settings,
+                                      "Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi")
         self.undo_action = self.undo.createUndoAction(self, "Fortryd")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo.createRedoAction(self, "Gentag")
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
         menu.addAction(self.report_action)
+        menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(action("Afslut", "Ctrl+Q", self.close))
         edit = self.menuBar().addMenu("&Rediger")
@@ -305,6 +308,21 @@ class MainWindow(QMainWindow):
                 self.ws.set_setting("ukode", codes[0])
         self._fill_quarters()
         self.undo.clear()
+        self.reload(keep=self.editor.kid)
+        self.editor.refresh()
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self.ws, self)
+        dialog.changed.connect(self._settings_changed)
+        dialog.restored.connect(lambda _path: self._settings_changed())
+        dialog.open()
+        self._settings_dialog = dialog
+
+    def _settings_changed(self) -> None:
+        self.ws.reload()
+        self.undo.clear()
+        self._fill_quarters()
         self.reload(keep=self.editor.kid)
         self.editor.refresh()
 
