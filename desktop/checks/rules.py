@@ -24,14 +24,34 @@ _PROBLEM = {tag: f.problem for tag, f in FIELD_BY_TAG.items()}
 
 class _Valid(dict):
     """Each record's schema-valid values, worked out once per check run (by id: records do
-    not change while they are checked)."""
+    not change while they are checked). `trusted`: the schema has just accepted them all."""
 
-    def of(self, r: Record) -> dict[str, str]:
+    def __init__(self, trusted: bool = False):
+        super().__init__()
+        self.trusted = trusted
+
+    def of(self, r: Record) -> dict[str, str | None]:
+        if self.trusted:
+            return r.values
         try:
             return self[id(r)]
         except KeyError:
             ok = self[id(r)] = {t: x for t, x in r.values.items() if x and _PROBLEM[t](x) is None}
             return ok
+
+
+class _Children:
+    """A kursist's records sorted by kind, once per check run."""
+
+    def __init__(self, k: Record):
+        self.henvisninger: list[Record] = []
+        self.moduler: list[Record] = []
+        self.proever: list[Record] = []
+        lists = {"henvisning": self.henvisninger, "modul": self.moduler, "proeve": self.proever}
+        for child in k.children:
+            lists[child.kind].append(child)
+        self.months = {id(m): [u for u in m.children if u.kind == "undervisning"]
+                       for m in self.moduler}
 
 
 def _valid(v: _Valid, r: Record, tag: str) -> str | None:
@@ -56,8 +76,8 @@ def _ulabel(m: Record, u: Record) -> str:
 
 
 def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
-                lesson_minutes: int, history: list[Record] | None) -> None:
-    v = _Valid()
+                lesson_minutes: int, history: list[Record] | None, trusted: bool = False) -> None:
+    v = _Valid(trusted)
     cpr = _valid(v, k, "kcprnr")
     if cpr and not cprlib.modulus11_ok(cpr):
         emit("A1", k, "kcprnr",
@@ -70,18 +90,22 @@ def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
     nation = _valid(v, k, "knationskode")
     if nation and nation not in code_list("nationer"):
         emit("B2", k, "knationskode", f"Nationskoden '{nation}' er ikke en kendt ISO alpha-3-kode.")
-    _henvisninger(v, k, q, emit)
-    _moduler(v, k, q, emit, history)
-    _proever(v, k, q, emit)
-    _movement(k, emit)
+    kids = _Children(k)
+    _henvisninger(v, k, kids.henvisninger, q, emit)
+    _moduler(v, kids, q, emit, history)
+    _proever(v, k, kids.proever, q, emit)
+    _movement(k, kids, emit)
     _future(v, k, emit, today)
-    _lesson_length(v, k, emit, lesson_minutes)
+    _lesson_length(v, kids, emit, lesson_minutes)
 
 
-def _henvisninger(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> None:
+def _henvisninger(v: _Valid, k: Record, henvisninger: list[Record], q: Quarter | None,
+                  emit: Emitter) -> None:
+    if not henvisninger:
+        return
     born = cprlib.birth_date(_valid(v, k, "kcprnr") or "")
     kommuner = code_list("kommuner")
-    for h in k.henvisninger:
+    for h in henvisninger:
         d = _date(v, h, "hhenvisdato")
         if q and d and d > q.end:
             emit("A3", h, "hhenvisdato",
@@ -94,9 +118,10 @@ def _henvisninger(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> Non
                  f"Kursisten er ifølge CPR-nummeret født {_da(born)}, efter henvisningsdatoen.")
 
 
-def _moduler(v: _Valid, k: Record, q: Quarter | None, emit: Emitter,
+def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
              history: list[Record] | None) -> None:
-    for m in k.moduler:
+    for m in kids.moduler:
+        months = kids.months[id(m)]
         ok = v.of(m)
         start, slut = as_date(ok.get("ustartdato")), as_date(ok.get("uslutdato"))
         ophoer, modtest = ok.get("uophoersaarsag"), ok.get("umodtestdato")
@@ -118,16 +143,16 @@ def _moduler(v: _Valid, k: Record, q: Quarter | None, emit: Emitter,
         if ophoer and modtest:
             emit("W3", m, "uophoersaarsag", "Både ophørsårsag og bestået modultest er angivet; "
                  "angiv kun den ene (ophørsårsag ved ophør, modultestdato ved normal afslutning).")
-        _undervisning(v, m, q, start, slut, emit)
-        if not m["uslutdato"] and not m.undervisning:
+        _undervisning(v, m, months, q, start, slut, emit)
+        if not m["uslutdato"] and not months:
             emit("B3", m, None, "Modulplaceringen har hverken undervisning eller ophør i kvartalet "
                  "og skal ikke indberettes.")
-    _placement_sequence(v, k, emit, history)
+    _placement_sequence(v, kids.moduler, emit, history)
 
 
-def _undervisning(v: _Valid, m: Record, q: Quarter | None, start: dt.date | None,
-                  slut: dt.date | None, emit: Emitter) -> None:
-    for u in m.undervisning:
+def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
+                  start: dt.date | None, slut: dt.date | None, emit: Emitter) -> None:
+    for u in months:
         def label(u=u):  # built only when there is something to say
             return _ulabel(m, u)
         ok = v.of(u)
@@ -158,40 +183,48 @@ def _undervisning(v: _Valid, m: Record, q: Quarter | None, start: dt.date | None
                      "kursisten har ikke deltaget i nogen lektion. Ofte en tastefejl.", label)
 
 
-def _placement_sequence(v: _Valid, k: Record, emit: Emitter, history: list[Record] | None) -> None:
+def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
+                        history: list[Record] | None) -> None:
     """A6: placements sorted by start must close before the next starts, not overlap, and
     number their attempts 1, 2, 3 … per DU and module. With the store's history the attempt
     numbers must start at 1; within a lone file, only the steps between them are known."""
-    reported = {id(m) for m in k.moduler}
+    reported = {id(m) for m in moduler}
     if not reported:
         return
-    pool = history if history is not None else k.moduler
+    pool = history if history is not None else moduler
+    # (start, end, key, record, valid values): worked out once per placement.
+    items = []
+    for m in pool:
+        ok = v.of(m)
+        start = as_date(ok.get("ustartdato"))
+        if start:
+            end = as_date(ok.get("uslutdato"))
+            items.append((start, end or dt.date.max, tuple(x or "" for x in m.key), m, ok, end))
+    if len(items) < 2 and history is None:
+        return
     # On the same start day, a placement that also ends that day ("never showed up") comes first.
-    placements = sorted((m for m in pool if _date(v, m, "ustartdato")),
-                        key=lambda m: (_date(v, m, "ustartdato"), _date(v, m, "uslutdato") or dt.date.max,
-                                       m.key))
-    latest: Record | None = None  # of the earlier placements, the one that ends last
-    for prev, nxt in zip(placements, placements[1:]):
-        prev_end = _date(v, prev, "uslutdato")
-        if prev_end and (latest is None or prev_end > _date(v, latest, "uslutdato")):
-            latest = prev
+    items.sort(key=lambda t: t[:3])
+    latest_end: dt.date | None = None  # of the earlier placements, the latest end
+    latest: Record | None = None
+    for (_, _, _, prev, prev_ok, prev_end), (nxt_start, _, _, nxt, _, _) in zip(items, items[1:]):
+        if prev_end and (latest_end is None or prev_end > latest_end):
+            latest, latest_end = prev, prev_end
         if id(nxt) not in reported:
             continue
-        prev_name = _placement_name(prev)
-        if not (_valid(v, prev, "uophoersaarsag") or _valid(v, prev, "umodtestdato")):
-            emit("A6", nxt, "ustartdato", f"Den forrige placering ({prev_name}) er ikke afsluttet "
-                 "med ophørsårsag eller modultest, da denne placering starter.")
-        latest_end = _date(v, latest, "uslutdato") if latest is not None else None
-        if latest_end and _date(v, nxt, "ustartdato") < latest_end:
+        if not (prev_ok.get("uophoersaarsag") or prev_ok.get("umodtestdato")):
+            emit("A6", nxt, "ustartdato", f"Den forrige placering ({_placement_name(prev)}) er "
+                 "ikke afsluttet med ophørsårsag eller modultest, da denne placering starter.")
+        if latest_end and nxt_start < latest_end:
             emit("A6", nxt, "ustartdato", f"Placeringen overlapper en tidligere "
                  f"({_placement_name(latest)}), der slutter {_da(latest_end)}.")
-    by_combo: dict[tuple, list[Record]] = {}
-    for m in placements:
-        by_combo.setdefault((m["uuddnr"], m["umodul"]), []).append(m)
+    by_combo: dict[tuple, list[tuple]] = {}
+    for item in items:
+        m = item[3]
+        by_combo.setdefault((m["uuddnr"], m["umodul"]), []).append(item)
     for combo in by_combo.values():
-        expected = 1 if history is not None else _int(v, combo[0], "uforsoegnr")
-        for m in combo:
-            n = _int(v, m, "uforsoegnr")
+        expected = 1 if history is not None else as_int(combo[0][4].get("uforsoegnr"))
+        for _, _, _, m, ok, _ in combo:
+            n = as_int(ok.get("uforsoegnr"))
             if n is not None and expected is not None and n != expected and id(m) in reported:
                 emit("A6", m, "uforsoegnr", f"Forsøg nr. {n} er ikke fortløbende efter startdato; "
                      f"det skulle være {expected}.")
@@ -202,9 +235,10 @@ def _placement_name(m: Record) -> str:
     return f"DU{m['uuddnr']} modul {m['umodul']} forsøg {m['uforsoegnr']}"
 
 
-def _proever(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> None:
+def _proever(v: _Valid, k: Record, proever: list[Record], q: Quarter | None,
+             emit: Emitter) -> None:
     iperiode = _valid(v, k, "iperiode")
-    for p in k.proever:
+    for p in proever:
         d = _date(v, p, "pdato")
         if q and d and not q.contains(d):
             emit("A11", p, "pdato", f"Prøvedatoen {_da(d)} ligger uden for kvartalet "
@@ -224,9 +258,9 @@ def _proever(v: _Valid, k: Record, q: Quarter | None, emit: Emitter) -> None:
                  "for dette kvartal.")
 
 
-def _movement(k: Record, emit: Emitter) -> None:
-    moving = [m for m in k.moduler if m["uslutdato"] or m.undervisning]
-    if not (k.henvisninger or k.proever or moving):
+def _movement(k: Record, kids: "_Children", emit: Emitter) -> None:
+    moving = [m for m in kids.moduler if m["uslutdato"] or kids.months[id(m)]]
+    if not (kids.henvisninger or kids.proever or moving):
         emit("B1", k, None, "Kursisten har stamdata, men ingen bevægelser i kvartalet "
              "(ingen henvisning, undervisning, ophør eller prøve).")
 
@@ -235,15 +269,15 @@ def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
     limit = today.isoformat()  # valid dates compare as ISO text
     for r in [k, *k.children]:
         for tag, value in v.of(r).items():
-            if tag in _DATE_TAGS and value[:10] > limit:
+            if value and tag in _DATE_TAGS and value[:10] > limit:
                 emit("W4", r, tag, f"{FIELD_BY_TAG[tag].label} {_da(as_date(value))} ligger i "
                      "fremtiden.")
 
 
-def _lesson_length(v: _Valid, k: Record, emit: Emitter, lesson_minutes: int) -> None:
-    for m in k.moduler:
-        for u in m.undervisning:
-            n = _int(v, u, "unlekmin")
+def _lesson_length(v: _Valid, kids: "_Children", emit: Emitter, lesson_minutes: int) -> None:
+    for m in kids.moduler:
+        for u in kids.months[id(m)]:
+            n = as_int(v.of(u).get("unlekmin"))
             if n is not None and n != lesson_minutes:
                 emit("W5", u, "unlekmin", f"Lektionslængden er {n} minutter; de fleste bruger "
                      f"{lesson_minutes}. Kontrollér, at det er rigtigt.", _ulabel(m, u))

@@ -22,23 +22,32 @@ class CheckSettings:
 
 
 def check_kursist(k: Record, settings: CheckSettings | None = None, *, schema: bool = True,
-                  history: list[Record] | None = None) -> list[Finding]:
-    """Every check for one kursist's report. `schema=False` when lxml already validated the
-    source (a file); `history` is every placement of the kursist as it stood at the quarter's
-    end, when the store knows it (A6)."""
+                  history: list[Record] | None = None, trusted: bool = False) -> list[Finding]:
+    """Every check for one kursist's report. `schema=False` when lxml validates the source
+    instead; `trusted` when it has accepted every value, so no rule needs to ask again;
+    `history` is every placement of the kursist as it stood at the quarter's end, when the
+    store knows it (A6)."""
     settings = settings or CheckSettings()
     emit = Emitter(k, ERROR if settings.a1_is_error else WARNING)
     if schema:
         check_fields(k, emit)
     iperiode = k["iperiode"]
-    q = Quarter.parse(iperiode) if iperiode and FIELD_BY_TAG["iperiode"].problem(iperiode) is None else None
+    q = Quarter.cached(iperiode) if iperiode and FIELD_BY_TAG["iperiode"].problem(iperiode) is None else None
     check_rules(k, q, emit, today=settings.today, lesson_minutes=settings.lesson_minutes,
-                history=history)
+                history=history, trusted=trusted and not schema)
+    return emit.findings
+
+
+def check_fields_only(k: Record, settings: CheckSettings | None = None) -> list[Finding]:
+    """Only the X findings the field catalogue gives for one kursist."""
+    settings = settings or CheckSettings()
+    emit = Emitter(k, ERROR if settings.a1_is_error else WARNING)
+    check_fields(k, emit)
     return emit.findings
 
 
 def check_report(kursister: list[Record], settings: CheckSettings | None = None, *,
-                 schema: bool = True) -> list[Finding]:
+                 schema: bool = True, trusted: bool = False) -> list[Finding]:
     """Every check over a report's kursister, including the document-wide kursist key."""
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -49,5 +58,5 @@ def check_report(kursister: list[Record], settings: CheckSettings | None = None,
                 f"CPR-nummeret {k['kcprnr']} forekommer mere end én gang for samme kvartal og "
                 "udbyder. En kursist må kun stå én gang i filen.", k.line, k["iperiode"], k["ukode"]))
         seen.add(k.key)
-        findings.extend(check_kursist(k, settings, schema=schema))
+        findings.extend(check_kursist(k, settings, schema=schema, trusted=trusted))
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _IPERIODE = re.compile(r"[1-9][0-9]{3}[1-4]")
 
@@ -21,6 +21,12 @@ class Quarter:
         if not _IPERIODE.fullmatch(text):
             raise ValueError(f"Ugyldigt kvartal '{text}': skriv ÅÅÅÅK, fx 20241.")
         return cls(int(text[:4]), int(text[4]))
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def cached(text: str) -> "Quarter":
+        """One shared instance per quarter, so its dates are worked out once."""
+        return Quarter.parse(text)
 
     @classmethod
     def of(cls, day: dt.date) -> "Quarter":

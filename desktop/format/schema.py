@@ -19,10 +19,3 @@ def schema() -> etree.XMLSchema:
 
 def _safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-
-
-@cache
-def validating_parser() -> etree.XMLParser:
-    """A parser that validates while it parses: one pass, stops at the first error."""
-    return etree.XMLParser(schema=schema(), resolve_entities=False, no_network=True,
-                           load_dtd=False)

@@ -1,7 +1,7 @@
 """Writing a v1.8 document: ISO-8859-1, schema order, every nillable element present.
 
 The text is built directly from the catalogue (faster than building an lxml tree), then parsed
-once with the schema attached, so nothing leaves the app that the schema would reject.
+and validated against the schema, so nothing leaves the app that the schema would reject.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from lxml import etree
 from desktop import APP_NAME, __version__
 from desktop.domain.fields import CHILD_KINDS, NAMESPACE, TAGS, VERSION
 from desktop.domain.records import Record
-from desktop.format.schema import validating_parser
+from desktop.format.schema import schema
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 PRODUKTKODE = f"{APP_NAME} {__version__}"
@@ -67,11 +67,19 @@ def _element(tag: str, value: str | None, indent: str) -> str:
 
 
 def validate_bytes(data: bytes) -> None:
-    """Parse with the schema attached; raise SchemaRejected on the first violation."""
+    """Parse, then validate the tree (measured faster than a schema-attached parser); raise
+    SchemaRejected on the first violation."""
     try:
-        etree.fromstring(data, validating_parser())
+        doc = etree.fromstring(data, _PLAIN)
     except etree.XMLSyntaxError as exc:
         raise SchemaRejected(f"line {exc.lineno}: {exc.msg}") from exc
+    xsd = schema()
+    if not xsd.validate(doc):
+        error = xsd.error_log[0]
+        raise SchemaRejected(f"line {error.line}: {error.message}")
+
+
+_PLAIN = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -87,8 +87,8 @@ def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,
     ukode, cpr = c.execute("SELECT ukode, kcprnr FROM kursist WHERE id = ?", (kid,)).fetchone()
     report = select_quarter(c, q, ukode, cpr)
     findings: list[Finding] = []
-    for k in report.kursister:
-        findings += check_kursist(k, settings, history=report.history[report.ids[id(k)]])
+    for k, history in report.with_history():
+        findings += check_kursist(k, settings, history=history)
     return findings
 
 

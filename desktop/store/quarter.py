@@ -15,15 +15,17 @@ from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
 
 _MODUL_COLS = ", ".join(TAGS["modul"])
-_ENDING = ("uslutdato", "uophoersaarsag", "umodtestdato")
+_OPEN = dict.fromkeys(("uslutdato", "uophoersaarsag", "umodtestdato"))
 
 
 @dataclass
 class QuarterReport:
     quarter: Quarter
     kursister: list[Record]
-    history: dict[int, list[Record]]  # kursist id -> every placement as at the quarter's end
-    ids: dict[int, int]  # id(Record) -> row id, for every record, so findings can be traced
+    history: list[list[Record]]  # per kursist: every placement as it stood at the quarter's end
+
+    def with_history(self):
+        return zip(self.kursister, self.history)
 
 
 def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
@@ -50,56 +52,50 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                        SELECT id FROM kursist WHERE (?1 IS NULL OR ukode = ?1)
                                                 AND (?2 IS NULL OR kcprnr = ?2))""", (ukode, cpr))
 
-    ids: dict[int, int] = {}
+    # Records are built with positional arguments: this loop runs once per row of the quarter.
     kursister: dict[int, Record] = {}
     stamdata = _stamdata(c, iperiode)
     for kid, uk, kcpr in c.execute("SELECT k.id, k.ukode, k.kcprnr FROM sel_kursist s CROSS JOIN "
                                    "kursist k ON k.id = s.id ORDER BY k.ukode, k.kcprnr"):
         kkoen, nation = stamdata.get(kid, (None, None))
-        r = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr, "kkoen": kkoen,
-                               "knationskode": nation})
-        kursister[kid] = r
-        ids[id(r)] = kid
+        kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
+                                            "kkoen": kkoen, "knationskode": nation}, [], None)
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        sql = (f"SELECT t.id, t.kursist_id, {', '.join('t.' + t for t in cols)} FROM sel_kursist s "
+        sql = (f"SELECT t.kursist_id, {', '.join('t.' + t for t in cols)} FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id ORDER BY t.id")
         for row in c.execute(sql, (iperiode,)):
-            r = Record(kind, dict(zip(cols, row[2:])))
-            kursister[row[1]].children.append(r)
-            ids[id(r)] = row[0]
+            kursister[row[0]].children.append(Record(kind, dict(zip(cols, row[1:])), [], None))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
     selected_ids = {row[0] for row in c.execute("SELECT id FROM sel_modul")}
+    mcols = TAGS["modul"]
     for row in c.execute(
             f"SELECT m.id, m.kursist_id, {_MODUL_COLS} FROM sel_kursist s CROSS JOIN modul m "
             f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
             f"ORDER BY m.ustartdato, m.id", (nxt,)):
-        values = dict(zip(TAGS["modul"], row[2:]))
+        values = dict(zip(mcols, row[2:]))
         if values["uslutdato"] and values["uslutdato"] >= nxt:
-            values.update(dict.fromkeys(_ENDING))  # as it stood at the end of the quarter
-        r = Record("modul", values)
+            values.update(_OPEN)  # as it stood at the end of the quarter
+        r = Record("modul", values, [], None)
         history.setdefault(row[1], []).append(r)
-        ids[id(r)] = row[0]
         if row[0] in selected_ids:
             kursister[row[1]].children.append(r)
             selected[row[0]] = r
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT u.id, u.modul_id, {', '.join('u.' + t for t in ucols)} FROM sel_modul s "
+            f"SELECT u.modul_id, {', '.join('u.' + t for t in ucols)} FROM sel_modul s "
             f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id ORDER BY u.id",
             (iperiode,)):
-        parent = selected.get(row[1])
+        parent = selected.get(row[0])
         if parent is not None:
-            r = Record("undervisning", dict(zip(ucols, row[2:])))
-            parent.children.append(r)
-            ids[id(r)] = row[0]
+            parent.children.append(Record("undervisning", dict(zip(ucols, row[1:])), [], None))
 
-    return QuarterReport(q, list(kursister.values()), {
-        kid: history.get(kid, []) for kid in kursister}, ids)
+    return QuarterReport(q, list(kursister.values()),
+                         [history.get(kid, []) for kid in kursister])
 
 
 def _stamdata(c: sqlite3.Connection, iperiode: str) -> dict[int, tuple]:

@@ -18,8 +18,11 @@ def _cols(kind: str) -> tuple[str, ...]:
 
 
 def _value(v: str | None) -> str | None:
-    """An empty field is stored as NULL, as the file has it (nil)."""
-    return v if v != "" else None
+    """Stored as a file would carry it: surrounding spaces dropped, an empty field as NULL."""
+    if v is None:
+        return None
+    v = v.strip()
+    return v or None
 
 
 def insert_sql(kind: str, parent: str, extra: tuple[str, ...] = ()) -> str:
