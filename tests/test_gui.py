@@ -251,3 +251,70 @@ def test_settings_change_the_checks_at_once(window, qtbot):
     qtbot.wait(100)
     assert window.ws.settings.lesson_minutes == 50
     dialog.close()
+
+
+@pytest.mark.parametrize("rule, section_name, tag, fix_tag, fixed", [
+    ("B2", "stam", "knationskode", "knationskode", "SRB"),
+    ("A3", "henv", "hkomkode", "hkomkode", "851"),
+    ("A5", "mod", "uslutdato", "uophoersaarsag", "8"),
+    ("A10", "und", "unfravaer", "unfravaer", "2"),
+    ("A12", "pro", "pkarakter", "pkarakter", "7"),
+])
+def test_each_record_form_shows_a_finding_at_its_field_until_it_is_fixed(
+        window, qtbot, rule, section_name, tag, fix_tag, fixed):
+    f = open_kursist_with(window, qtbot, rule)
+    window.editor.focus_finding(f)
+    section = getattr(window.editor, section_name)
+    index = section.table.currentIndex()
+    assert index.isValid() and section.model.fields[index.column()].tag == tag
+    assert section.model.data(index, Qt.DecorationRole) is not None
+    assert rule in section.messages.text() and section.messages.isVisible()
+    edit_cell(section, index.row(), fix_tag, fixed)
+    index = section.model.index(index.row(), section.model.column_of(tag))
+    assert section.model.data(index, Qt.DecorationRole) is None
+    assert rule not in {x.rule for x in window.editor.findings}
+
+
+def test_grade_can_only_be_chosen_for_a_completed_test(window, qtbot):
+    open_kursist_with(window, qtbot, "A12")
+    model = window.editor.pro.model
+    col = model.column_of("pkarakter")
+    for row, r in enumerate(model.rows()):
+        editable = bool(model.flags(model.index(row, col)) & Qt.ItemIsEditable)
+        assert editable == (r.record["pstatus"] == "4" or bool(r.record["pkarakter"]))
+
+
+def test_dates_are_typed_in_the_cell_editor_danish_style(window, qtbot):
+    from desktop.ui.date_field import DateLineEdit
+    open_kursist_with(window, qtbot, "A3")
+    table = window.editor.henv.table
+    index = table.model().index(0, table.model().column_of("hhenvisdato"))
+    table.setCurrentIndex(index)
+    table.setFocus()
+    table.edit(index)
+    editor = table.findChild(DateLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1.9.2026")
+    qtbot.keyClick(editor, Qt.Key_Return)  # the view commits on its next event loop turn
+    qtbot.waitUntil(lambda: window.editor.henv.model.rows()[0].record["hhenvisdato"] == "2026-09-01")
+
+
+def test_a_day_picked_in_the_calendar_is_stored(window, qtbot):
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.date_field import DateLineEdit
+    open_kursist_with(window, qtbot, "A3")
+    table = window.editor.henv.table
+    index = table.model().index(0, table.model().column_of("hhenvisdato"))
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.findChild(DateLineEdit)
+    editor.show_calendar()
+    editor.calendar.clicked.emit(QDate(2026, 8, 3))
+    assert window.editor.henv.model.rows()[0].record["hhenvisdato"] == "2026-08-03"
+
+
+def test_the_list_proxy_passes_qtmodeltester(window, qtmodeltester):
+    window.proxy.set_search("0")
+    qtmodeltester.check(window.proxy, force_py=True)

@@ -200,7 +200,13 @@ def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
         if start:
             end = as_date(ok.get("uslutdato"))
             items.append((start, end or dt.date.max, tuple(x or "" for x in m.key), m, ok, end))
-    if len(items) < 2 and history is None:
+    if len(items) < 2:
+        if history is not None and items:  # a lone placement in the store is attempt 1
+            n = as_int(items[0][4].get("uforsoegnr"))
+            m = items[0][3]
+            if n is not None and n != 1 and id(m) in reported:
+                emit("A6", m, "uforsoegnr", f"Forsøg nr. {n} er ikke fortløbende efter startdato; "
+                     "det skulle være 1.")
         return
     # On the same start day, a placement that also ends that day ("never showed up") comes first.
     items.sort(key=lambda t: t[:3])

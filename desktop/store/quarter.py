@@ -63,36 +63,39 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        sql = (f"SELECT t.kursist_id, {', '.join('t.' + t for t in cols)} FROM sel_kursist s "
+        # The owner's id comes last: zip() stops at the last field, so no slicing per row.
+        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.kursist_id FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id ORDER BY t.id")
         for row in c.execute(sql, (iperiode,)):
-            kursister[row[0]].children.append(Record(kind, dict(zip(cols, row[1:])), [], None))
+            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
     selected_ids = {row[0] for row in c.execute("SELECT id FROM sel_modul")}
     mcols = TAGS["modul"]
     for row in c.execute(
-            f"SELECT m.id, m.kursist_id, {_MODUL_COLS} FROM sel_kursist s CROSS JOIN modul m "
+            f"SELECT {_MODUL_COLS}, m.id, m.kursist_id FROM sel_kursist s CROSS JOIN modul m "
             f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
             f"ORDER BY m.ustartdato, m.id", (nxt,)):
-        values = dict(zip(mcols, row[2:]))
-        if values["uslutdato"] and values["uslutdato"] >= nxt:
+        values = dict(zip(mcols, row))
+        end = values["uslutdato"]
+        if end and end >= nxt:
             values.update(_OPEN)  # as it stood at the end of the quarter
         r = Record("modul", values, [], None)
-        history.setdefault(row[1], []).append(r)
-        if row[0] in selected_ids:
-            kursister[row[1]].children.append(r)
-            selected[row[0]] = r
+        kid = row[-1]
+        history.setdefault(kid, []).append(r)
+        if row[-2] in selected_ids:
+            kursister[kid].children.append(r)
+            selected[row[-2]] = r
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT u.modul_id, {', '.join('u.' + t for t in ucols)} FROM sel_modul s "
+            f"SELECT {', '.join('u.' + t for t in ucols)}, u.modul_id FROM sel_modul s "
             f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id ORDER BY u.id",
             (iperiode,)):
-        parent = selected.get(row[0])
+        parent = selected.get(row[-1])
         if parent is not None:
-            parent.children.append(Record("undervisning", dict(zip(ucols, row[1:])), [], None))
+            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
 
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister])

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton,
+                               QWidget, QWidgetAction)
 
 from desktop.domain.dates import danish, parse_user_date
 
 
 class DateField(QWidget):
     changed = Signal()
+    picked = Signal()  # a day was chosen in the calendar
 
     def __init__(self, parent=None, optional: bool = False):
         super().__init__(parent)
@@ -29,12 +31,19 @@ class DateField(QWidget):
         menu.addAction(action)
         self.button.setMenu(menu)
         self.button.setPopupMode(QToolButton.InstantPopup)
-        self.calendar.clicked.connect(lambda d: (self.set_iso(d.toString("yyyy-MM-dd")), menu.close()))
+        self.calendar.clicked.connect(self._picked)
+        self._menu = menu
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
+
+    def _picked(self, day: QDate) -> None:
+        self.set_iso(day.toString("yyyy-MM-dd"))
+        self._menu.close()
+        self.edit.setFocus()
+        self.picked.emit()
 
     def set_iso(self, iso: str | None) -> None:
         self.edit.setText(danish(iso))
@@ -54,3 +63,46 @@ class DateField(QWidget):
         if value is None and not self.optional:
             return "Datoen skal udfyldes."
         return None
+
+
+class DateLineEdit(QLineEdit):
+    """The table cell's date editor: one line edit (so the view's own commit on Enter, Tab and
+    focus loss applies), with a calendar behind a button inside it."""
+
+    picked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText("dd-mm-åååå")
+        self.calendar = QCalendarWidget()
+        self._menu = QMenu(self)  # a child of the editor, so opening it does not end the edit
+        action = QWidgetAction(self._menu)
+        action.setDefaultWidget(self.calendar)
+        self._menu.addAction(action)
+        button = self.addAction(self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogDetailedView),
+                                QLineEdit.TrailingPosition)
+        button.setToolTip("Vælg dato i kalender (Alt+Ned)")
+        button.triggered.connect(self.show_calendar)
+        self.calendar.clicked.connect(self._picked)
+
+    def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+        if event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        try:
+            iso = parse_user_date(self.text())
+        except ValueError:
+            iso = None
+        if iso:
+            day = dt.date.fromisoformat(iso)
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self._menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def _picked(self, day: QDate) -> None:
+        self.setText(day.toString("dd-MM-yyyy"))
+        self._menu.close()
+        self.picked.emit()

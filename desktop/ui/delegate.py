@@ -8,6 +8,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from desktop.domain.codes import code_list, grade_scale
+from desktop.ui.date_field import DateLineEdit
 from desktop.ui.record_model import FIELD_ROLE
 
 _LONG_LISTS = ("kommuner", "nationer")
@@ -39,10 +40,13 @@ class FieldDelegate(QStyledItemDelegate):
                 completer.setCaseSensitivity(Qt.CaseInsensitive)
                 combo.setCompleter(completer)
             return combo
-        edit = QLineEdit(parent)
         if f.is_date:
-            edit.setPlaceholderText("dd-mm-åååå")
-        elif f.is_number:
+            edit = DateLineEdit(parent)
+            # a day picked in the calendar is committed at once, like Enter
+            edit.picked.connect(lambda: (self.commitData.emit(edit), self.closeEditor.emit(edit)))
+            return edit
+        edit = QLineEdit(parent)
+        if f.is_number:
             top = f.max if f.max is not None else 999
             edit.setValidator(QIntValidator(0, top, edit))
         return edit

@@ -110,6 +110,12 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
+        f = self.fields[index.column()]
+        if f.tag == "pkarakter" and 0 <= index.row() < len(self._rows):
+            values = self._rows[index.row()].record.values
+            if values.get("pstatus") != "4" and not values.get("pkarakter"):
+                # a grade belongs to a completed test; a wrong one can still be cleared (W1)
+                return Qt.ItemIsEnabled | Qt.ItemIsSelectable
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 
     def data(self, index, role=Qt.DisplayRole):
