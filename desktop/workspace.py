@@ -45,6 +45,10 @@ class Workspace:
     def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
 
+    def row(self, kid: int, q: Quarter) -> browse.KursistRow | None:
+        rows = browse.kursist_rows(self.store.conn, q, None, kid=kid)
+        return rows[0] if rows else None
+
     def sheet(self, kid: int, q: Quarter) -> kursist.KursistSheet:
         return kursist.load_sheet(self.store.conn, kid, q)
 

@@ -25,3 +25,12 @@ def store(db_path):
 @pytest.fixture
 def settings():
     return CheckSettings(today=dt.date(2030, 1, 1))
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, with the app's Danish translators installed once for the
+    whole GUI session (as desktop.ui.app.application does), so the GUI shows Danish."""
+    from desktop.ui.app import install_danish
+    install_danish(qapp)
+    return qapp

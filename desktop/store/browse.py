@@ -31,8 +31,9 @@ def quarters(c: sqlite3.Connection) -> list[str]:
 
 
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
-                 everyone: bool = False) -> list[KursistRow]:
-    """The kursister with movement in the quarter (or everyone), with their latest stamdata."""
+                 everyone: bool = False, kid: int | None = None) -> list[KursistRow]:
+    """The kursister with movement in the quarter (or everyone), with their latest stamdata;
+    `kid` asks for one kursist's row only (after an edit), whether it moved or not."""
     iperiode, qs, nxt = q.iperiode, q.start.isoformat(), q.next().start.isoformat()
     counts = """
         SELECT kursist_id AS kid, COUNT(*) AS n FROM (
@@ -42,7 +43,7 @@ def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                 SELECT modul_id FROM undervisning WHERE iperiode = :q
                 UNION SELECT id FROM modul WHERE uslutdato >= :qs AND uslutdato < :nxt))
         GROUP BY kursist_id"""
-    join = "LEFT JOIN" if everyone else "JOIN"
+    join = "LEFT JOIN" if everyone or kid is not None else "JOIN"
     sql = f"""
         WITH c AS ({counts}),
              latest AS (SELECT kursist_id, MAX(iperiode) AS iperiode FROM stamdata
@@ -52,7 +53,7 @@ def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
         LEFT JOIN latest l ON l.kursist_id = k.id
         LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = COALESCE(l.iperiode,
             (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))
-        WHERE (:ukode IS NULL OR k.ukode = :ukode)
+        WHERE (:ukode IS NULL OR k.ukode = :ukode) AND (:kid IS NULL OR k.id = :kid)
         ORDER BY k.kcprnr"""
-    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode}
+    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode, "kid": kid}
     return [KursistRow(*row) for row in c.execute(sql, params)]

@@ -6,21 +6,31 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
+from desktop.resources import resource
 from desktop.store import Store, StoreError
 from desktop.workspace import Workspace
 
 
 def install_danish(app: QApplication) -> None:
-    """Qt's own Danish texts for standard buttons and dialogs ("Gem", "Annuller")."""
-    QLocale.setDefault(QLocale(QLocale.Danish, QLocale.Denmark))
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    if translator.load(QLocale(QLocale.Danish, QLocale.Denmark), "qtbase", "_", path):
-        app.installTranslator(translator)
+    """Danish texts: Qt's own qtbase_da for standard buttons and dialogs ("Gem", "Annuller"),
+    and ours, resources/translations/du_indberetning_da.qm (tools/update_translations.py makes
+    it). Without our .qm the English source texts show. Installing twice changes nothing."""
+    danish = QLocale(QLocale.Danish, QLocale.Denmark)
+    QLocale.setDefault(danish)
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
+                         ("du_indberetning", str(resource("translations")))):
+        if app.findChild(QTranslator, name, Qt.FindDirectChildrenOnly):
+            continue
+        translator = QTranslator(app)
+        translator.setObjectName(name)  # to find it again (the tests remove ours for a while)
+        if translator.load(danish, name, "_", folder):  # e.g. du_indberetning_da.qm
+            app.installTranslator(translator)
+        else:
+            translator.deleteLater()
 
 
 def application() -> QApplication:

@@ -19,11 +19,12 @@ class DateField(QWidget):
         super().__init__(parent)
         self.optional = optional
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("dd-mm-åååå" + (" (kan være tom)" if optional else ""))
+        self.edit.setPlaceholderText(self.tr("dd-mm-yyyy (may be empty)") if optional else
+                                     self.tr("dd-mm-yyyy"))
         self.edit.textChanged.connect(self.changed)
         self.button = QToolButton(self)
         self.button.setText("…")
-        self.button.setToolTip("Vælg dato i kalender")
+        self.button.setToolTip(self.tr("Choose a date in the calendar"))
         self.calendar = QCalendarWidget()
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
@@ -61,7 +62,7 @@ class DateField(QWidget):
         except ValueError as exc:
             return str(exc)
         if value is None and not self.optional:
-            return "Datoen skal udfyldes."
+            return self.tr("The date must be filled in.")
         return None
 
 
@@ -73,7 +74,7 @@ class DateLineEdit(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText("dd-mm-åååå")
+        self.setPlaceholderText(self.tr("dd-mm-yyyy"))
         self.calendar = QCalendarWidget()
         self._menu = QMenu(self)  # a child of the editor, so opening it does not end the edit
         action = QWidgetAction(self._menu)
@@ -81,7 +82,7 @@ class DateLineEdit(QLineEdit):
         self._menu.addAction(action)
         button = self.addAction(self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogDetailedView),
                                 QLineEdit.TrailingPosition)
-        button.setToolTip("Vælg dato i kalender (Alt+Ned)")
+        button.setToolTip(self.tr("Choose a date in the calendar (Alt+Down)"))
         button.triggered.connect(self.show_calendar)
         self.calendar.clicked.connect(self._picked)
 

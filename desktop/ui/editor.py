@@ -45,24 +45,27 @@ class KursistEditor(QScrollArea):
         self.heading.setTextFormat(Qt.RichText)
         layout.addWidget(self.heading)
 
-        self.stam = Section("Stamdata", RecordTableModel("kursist", ("kkoen", "knationskode")))
-        self.henv = Section("Henvisninger", RecordTableModel("henvisning"))
-        self.henv.add_button("Ny henvisning", lambda: self._add("henvisning"))
-        self.henv.add_button("Slet", lambda: self._delete(self.henv, "henvisning"))
-        self.mod = Section("Modulplaceringer", RecordTableModel("modul"))
-        self.mod.add_button("Ny placering", lambda: self._add("modul"),
-                            "Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.")
-        self.mod.add_button("Afslut …", self._close_placement)
-        self.mod.add_button("Genstart modul …", self._restart_placement,
-                            "Afslut placeringen med en ophørsårsag og start forsøg + 1.")
-        self.mod.add_button("Slet", lambda: self._delete(self.mod, "modul"))
-        self.und = Section("Undervisning i kvartalet (for den valgte placering)",
+        self.stam = Section(self.tr("Personal data"),
+                            RecordTableModel("kursist", ("kkoen", "knationskode")))
+        self.henv = Section(self.tr("Referrals"), RecordTableModel("henvisning"))
+        self.henv.add_button(self.tr("New referral"), lambda: self._add("henvisning"))
+        self.henv.add_button(self.tr("Delete"), lambda: self._delete(self.henv, "henvisning"))
+        self.mod = Section(self.tr("Module placements"), RecordTableModel("modul"))
+        self.mod.add_button(self.tr("New placement"), lambda: self._add("modul"),
+                            self.tr("New placement; the attempt number is filled in once the "
+                                    "DU and the module are chosen."))
+        self.mod.add_button(self.tr("End …"), self._close_placement)
+        self.mod.add_button(self.tr("Restart module …"), self._restart_placement,
+                            self.tr("End the placement with a reason for leaving and start "
+                                    "attempt + 1."))
+        self.mod.add_button(self.tr("Delete"), lambda: self._delete(self.mod, "modul"))
+        self.und = Section(self.tr("Teaching in the quarter (for the selected placement)"),
                            RecordTableModel("undervisning"))
-        self.und.add_button("Tilføj kvartalets måneder", self._add_months)
-        self.und.add_button("Slet", lambda: self._delete(self.und, "undervisning"))
-        self.pro = Section("Prøver", RecordTableModel("proeve"))
-        self.pro.add_button("Ny prøve", lambda: self._add("proeve"))
-        self.pro.add_button("Slet", lambda: self._delete(self.pro, "proeve"))
+        self.und.add_button(self.tr("Add the quarter's months"), self._add_months)
+        self.und.add_button(self.tr("Delete"), lambda: self._delete(self.und, "undervisning"))
+        self.pro = Section(self.tr("Exams"), RecordTableModel("proeve"))
+        self.pro.add_button(self.tr("New exam"), lambda: self._add("proeve"))
+        self.pro.add_button(self.tr("Delete"), lambda: self._delete(self.pro, "proeve"))
         self.sections = {"kursist": self.stam, "henvisning": self.henv, "modul": self.mod,
                          "undervisning": self.und, "proeve": self.pro}
         for kind, section in self.sections.items():
@@ -72,7 +75,8 @@ class KursistEditor(QScrollArea):
         self.setWidget(body)
         self.mod.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_months())
         self.setEnabled(False)
-        self.heading.setText("<i>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</i>")
+        self.heading.setText(
+            "<i>" + self.tr("Choose a student in the list, or create a new one (Ctrl+N).") + "</i>")
 
     # Loading and painting ---------------------------------------------------------------
     def show_kursist(self, kid: int | None, q: Quarter) -> None:
@@ -90,8 +94,9 @@ class KursistEditor(QScrollArea):
         self.sheet = sheet = self.ws.sheet(self.kid, q)
         for section in self.sections.values():
             section.table.delegate.iperiode = q.iperiode
-        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr)}</h2>"
-                             f"<span>{q} · udbyder {sheet.stamdata['ukode']}</span>")
+        place = self.tr("{quarter} · provider {ukode}").format(quarter=q,
+                                                               ukode=sheet.stamdata["ukode"])
+        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr)}</h2><span>{place}</span>")
         self.stam.model.set_rows([Row(self.kid, sheet.stamdata)])
         self.henv.model.set_rows(sheet.henvisninger)
         self.mod.model.set_rows(sheet.moduler)
@@ -178,7 +183,7 @@ class KursistEditor(QScrollArea):
         old = self.ws.value(ref, self.quarter)
         if old == value:
             return
-        self.undo.beginMacro(f"Ret {field.label.lower()}")
+        self.undo.beginMacro(self.tr("Change {field}").format(field=field.label.lower()))
         self.undo.push(SetValue(self.ws, ref, old, value, self.quarter, self._after))
         self._helpers(kind, row_id, tag)
         self.undo.endMacro()
@@ -239,9 +244,14 @@ class KursistEditor(QScrollArea):
         record_id = section.model.row_id(row)
         if record_id is None:
             return
-        what = {"henvisning": "henvisningen", "modul": "placeringen og dens undervisning",
-                "undervisning": "måneden", "proeve": "prøven"}[kind]
-        answer = QMessageBox.question(self, "Slet", f"Vil du slette {what}? Det kan ikke fortrydes.",
+        question = {
+            "henvisning": self.tr("Do you want to delete the referral? It cannot be undone."),
+            "modul": self.tr("Do you want to delete the placement and its teaching? "
+                             "It cannot be undone."),
+            "undervisning": self.tr("Do you want to delete the month? It cannot be undone."),
+            "proeve": self.tr("Do you want to delete the exam? It cannot be undone."),
+        }[kind]
+        answer = QMessageBox.question(self, self.tr("Delete"), question,
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
@@ -257,7 +267,7 @@ class KursistEditor(QScrollArea):
         dialog = CloseDialog(self)
         if dialog.exec():
             q = self.quarter
-            self.undo.beginMacro("Afslut placering")
+            self.undo.beginMacro(self.tr("End placement"))
             for tag, value in dialog.values().items():
                 ref = FieldRef("modul", m.id, tag)
                 self.undo.push(SetValue(self.ws, ref, self.ws.value(ref, q), value, q, self._after))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
@@ -16,9 +16,12 @@ from desktop.operations import check_quarter, export_quarter
 from desktop.ui.findings_model import FindingsModel
 from desktop.workspace import Workspace
 
+RED, GREEN = "#b3261e", "#1e6b2e"
+
 
 def suggested_name(ukode: str | None, iperiode: str, cpr: str | None = None) -> str:
-    return f"DU_{ukode or 'udbyder'}_{iperiode}" + (f"_{cpr}" if cpr else "") + ".xml"
+    ukode = ukode or QCoreApplication.translate("ExportDialog", "provider")
+    return f"DU_{ukode}_{iperiode}" + (f"_{cpr}" if cpr else "") + ".xml"
 
 
 class ExportDialog(QDialog):
@@ -26,11 +29,13 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ws, self.quarter, self.cpr = ws, quarter, cpr
         self.written: Path | None = None
-        self.setWindowTitle(f"Eksportér {quarter}")
+        self.setWindowTitle(self.tr("Export {quarter}").format(quarter=quarter))
         self.resize(1080, 520)
-        self.whole = QRadioButton(f"Hele kvartalet ({quarter})", self)
-        self.one = QRadioButton(f"Kun den valgte kursist ({format_cpr(cpr)})" if cpr else
-                                "Kun den valgte kursist (ingen valgt)", self)
+        self.whole = QRadioButton(self.tr("The whole quarter ({quarter})").format(quarter=quarter),
+                                  self)
+        self.one = QRadioButton(
+            self.tr("Only the selected student ({cpr})").format(cpr=format_cpr(cpr)) if cpr else
+            self.tr("Only the selected student (none selected)"), self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
         self.summary = QLabel(self)
@@ -41,15 +46,16 @@ class ExportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.force = QCheckBox("Eksportér alligevel, selv om der er fejl af type A "
-                               "(ministeriet vil bede om en ny indberetning)", self)
+        self.force = QCheckBox(self.tr("Export anyway, even though there are type A errors "
+                                       "(the ministry will ask for a new report)"), self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.open_folder = QPushButton("Åbn mappen", self)
+        self.open_folder = QPushButton(self.tr("Open the folder"), self)
         self.open_folder.setVisible(False)
         self.open_folder.clicked.connect(self._open_folder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
-        self.export_button = self.buttons.addButton("Eksportér …", QDialogButtonBox.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export …"),
+                                                    QDialogButtonBox.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.run_export)
@@ -83,18 +89,19 @@ class ExportDialog(QDialog):
         self.a = sum(f.is_error and f.rule != "X" for f in findings)
         warnings = sum(not f.is_error for f in findings)
         if self.n == 0:
-            text = "Der er ingen kursister med bevægelser at indberette."
+            text = self.tr("There are no students with activity to report.")
         elif self.x:
-            text = (f"<b style='color:#b3261e'>{self.x} fejl ville få filen afvist ved upload "
-                    "(type X).</b> Ret dem, før der kan eksporteres.")
+            text = self.tr("<b style='color:{red}'>{x} errors would get the file rejected on "
+                           "upload (type X).</b> Correct them before exporting.")
             if self.a:
-                text += f" Derudover skal {self.a} fejl af type A rettes."
+                text += " " + self.tr("In addition, {a} type A errors must be corrected.")
         elif self.a:
-            text = (f"<b style='color:#b3261e'>{self.a} fejl af type A</b> skal rettes, før "
-                    "ministeriet godkender kvartalet.")
+            text = self.tr("<b style='color:{red}'>{a} type A errors</b> must be corrected "
+                           "before the ministry approves the quarter.")
         else:
-            text = "<b style='color:#1e6b2e'>Ingen fejl.</b> Filen kan indberettes."
-        text += f"<br>{self.n} kursister · {warnings} advarsler."
+            text = self.tr("<b style='color:{green}'>No errors.</b> The file can be reported.")
+        text += "<br>" + self.tr("{n} students · {warnings} warnings.")
+        text = text.format(red=RED, green=GREEN, x=self.x, a=self.a, n=self.n, warnings=warnings)
         self.summary.setText(text)
         self.force.setVisible(self.a > 0 and self.x == 0)
         self._update_button()
@@ -106,8 +113,9 @@ class ExportDialog(QDialog):
     def run_export(self) -> None:
         folder = self.ws.store.setting("export_dir") or str(Path.home())
         name = suggested_name(self.ws.ukode, self.quarter.iperiode, self.selected_cpr())
-        path, _ = QFileDialog.getSaveFileName(self, "Gem indberetningsfil", str(Path(folder) / name),
-                                              "XML-filer (*.xml)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report file"),
+                                              str(Path(folder) / name),
+                                              self.tr("XML files (*.xml)"))
         if not path:
             return
         result = export_quarter(self.ws.store, self.quarter.iperiode, path, ukode=self.ws.ukode,
@@ -115,10 +123,13 @@ class ExportDialog(QDialog):
         if result.written:
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
-            self.result.setText(f"Gemt: <b>{result.written}</b> ({result.kursister} kursister).")
+            self.result.setText(self.tr("Saved: <b>{path}</b> ({n} students).").format(
+                path=result.written, n=result.kursister))
             self.open_folder.setVisible(True)
         else:
-            self.result.setText(f"<span style='color:#b3261e'>Ikke gemt: {result.refusal}</span>")
+            self.result.setText(f"<span style='color:{RED}'>"
+                                + self.tr("Not saved: {reason}").format(reason=result.refusal)
+                                + "</span>")
 
     def _open_folder(self) -> None:
         if self.written:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.checks.findings import SEVERITY_DA, Finding
@@ -16,7 +17,13 @@ WARNING_COLOUR = QColor("#8a5a00")
 
 
 class FindingsModel(QAbstractTableModel):
-    HEADERS = ("Type", "Regel", "CPR-nummer", "Post", "Felt", "Besked")
+    # English source texts, translated when shown (see headerData).
+    HEADERS = (QT_TRANSLATE_NOOP("FindingsModel", "Type"),
+               QT_TRANSLATE_NOOP("FindingsModel", "Rule"),
+               QT_TRANSLATE_NOOP("FindingsModel", "CPR number"),
+               QT_TRANSLATE_NOOP("FindingsModel", "Record"),
+               QT_TRANSLATE_NOOP("FindingsModel", "Field"),
+               QT_TRANSLATE_NOOP("FindingsModel", "Message"))
 
     def __init__(self, parent=None, show_cpr: bool = True):
         super().__init__(parent)
@@ -39,7 +46,7 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("FindingsModel", self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):

@@ -7,7 +7,7 @@ import logging
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout)
 
@@ -19,20 +19,30 @@ from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
 RED, GREEN = "#b3261e", "#1e6b2e"
-_COUNTED = (("kursister", "kursist", "kursister"), ("henvisning", "henvisning", "henvisninger"),
-            ("modul", "modulplacering", "modulplaceringer"),
-            ("undervisning", "undervisningspost", "undervisningsposter"),
-            ("proeve", "prøve", "prøver"))
+# What an import stored: key, then the count's singular and plural source texts.
+_COUNTED = (("kursister", QT_TRANSLATE_NOOP("ImportDialog", "{n} student"),
+             QT_TRANSLATE_NOOP("ImportDialog", "{n} students")),
+            ("henvisning", QT_TRANSLATE_NOOP("ImportDialog", "{n} referral"),
+             QT_TRANSLATE_NOOP("ImportDialog", "{n} referrals")),
+            ("modul", QT_TRANSLATE_NOOP("ImportDialog", "{n} module placement"),
+             QT_TRANSLATE_NOOP("ImportDialog", "{n} module placements")),
+            ("undervisning", QT_TRANSLATE_NOOP("ImportDialog", "{n} teaching record"),
+             QT_TRANSLATE_NOOP("ImportDialog", "{n} teaching records")),
+            ("proeve", QT_TRANSLATE_NOOP("ImportDialog", "{n} exam"),
+             QT_TRANSLATE_NOOP("ImportDialog", "{n} exams")))
 
 
 def _n(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """A count: the singular or plural source text (marked with QT_TRANSLATE_NOOP in the
+    "ImportDialog" context), translated, with {n} filled in."""
+    return QCoreApplication.translate("ImportDialog", one if n == 1 else many).format(n=n)
 
 
 class ImportFindingsModel(FindingsModel):
     """FindingsModel plus the file and line: with several files the CPR alone does not say
     where to look."""
-    HEADERS = FindingsModel.HEADERS + ("Fil", "Linje")
+    HEADERS = FindingsModel.HEADERS + (QT_TRANSLATE_NOOP("ImportFindingsModel", "File"),
+                                      QT_TRANSLATE_NOOP("ImportFindingsModel", "Line"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +51,12 @@ class ImportFindingsModel(FindingsModel):
     def set_checks(self, checks: list[FileCheck]) -> None:
         self._files = {id(f): c.path.name for c in checks for f in c.findings}
         self.set_findings([f for c in checks for f in c.findings])
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if (orientation == Qt.Horizontal and role == Qt.DisplayRole
+                and len(FindingsModel.HEADERS) <= section < len(self.HEADERS)):
+            return QCoreApplication.translate("ImportFindingsModel", self.HEADERS[section])
+        return super().headerData(section, orientation, role)
 
     def data(self, index, role=Qt.DisplayRole):
         extra = index.isValid() and index.column() >= len(FindingsModel.HEADERS)
@@ -65,11 +81,11 @@ class ImportDialog(QDialog):
         self.paths: list[Path] = []
         self.checks: list[FileCheck] = []
         self.unreadable: dict[Path, str] = {}
-        self.setWindowTitle("Indlæs filer")
+        self.setWindowTitle(self.tr("Load files"))
         self.resize(900, 520)
-        self.choose_button = QPushButton("Vælg filer …", self)
+        self.choose_button = QPushButton(self.tr("Choose files …"), self)
         self.choose_button.clicked.connect(self.choose_files)
-        self.summary = QLabel("Vælg en eller flere indberetningsfiler (v1.8).", self)
+        self.summary = QLabel(self.tr("Choose one or more report files (v1.8)."), self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
         self.model = ImportFindingsModel(self)
@@ -86,7 +102,7 @@ class ImportDialog(QDialog):
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
-        self.import_button = self.buttons.addButton("Indlæs", QDialogButtonBox.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Load"), QDialogButtonBox.AcceptRole)
         self.import_button.setEnabled(False)
         # accepted is left unconnected: the dialog stays open so the user sees the counts.
         self.import_button.clicked.connect(self.run_import)
@@ -104,8 +120,8 @@ class ImportDialog(QDialog):
 
     def choose_files(self) -> None:
         folder = self.ws.store.setting("import_dir") or str(Path.home())
-        names, _ = QFileDialog.getOpenFileNames(self, "Vælg indberetningsfiler", folder,
-                                                "XML-filer (*.xml)")
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose report files"), folder,
+                                                self.tr("XML files (*.xml)"))
         if not names:
             return
         self.ws.set_setting("import_dir", str(Path(names[0]).parent))
@@ -124,8 +140,9 @@ class ImportDialog(QDialog):
                     self.unreadable[path] = str(exc)
                 except Exception:  # a bug must not show a traceback; the log keeps it
                     log.exception("validating %s", path)
-                    self.unreadable[path] = (f"Filen {path.name} kunne ikke kontrolleres på "
-                                             "grund af en programfejl.")
+                    self.unreadable[path] = self.tr(
+                        "The file {name} could not be checked because of a program error."
+                    ).format(name=path.name)
         finally:
             QApplication.restoreOverrideCursor()
         self.model.set_checks(self.checks)
@@ -138,21 +155,23 @@ class ImportDialog(QDialog):
         self.summary.setText("<br>".join(lines))
         x = sum(f.rule == "X" for c in self.checks for f in c.findings)
         a = sum(f.is_error and f.rule != "X" for c in self.checks for f in c.findings)
+        files = _n(len(self.unreadable), QT_TRANSLATE_NOOP("ImportDialog", "{n} file"),
+                   QT_TRANSLATE_NOOP("ImportDialog", "{n} files"))
         if self.unreadable:
-            files = _n(len(self.unreadable), "fil", "filer")
-            text = (f"<b style='color:{RED}'>{files} kan ikke læses.</b> Intet bliver indlæst; "
-                    "vælg kun indberetningsfiler i format v1.8.")
+            text = self.tr("<b style='color:{red}'>{files} cannot be read.</b> Nothing is loaded; "
+                           "choose only report files in format v1.8.")
         elif x:
-            text = (f"<b style='color:{RED}'>{x} fejl af type X</b> ville få filen afvist. Intet "
-                    "bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, "
-                    "der har dannet filen, og vælg den igen.")
+            text = self.tr("<b style='color:{red}'>{x} type X errors</b> would get the file "
+                           "rejected. Nothing is loaded, not even from the other files: correct "
+                           "the errors in the system that created the file, and choose it again.")
         elif a:
-            text = (f"{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en "
-                    "kursist allerede, erstattes data for filens kvartal.")
+            text = self.tr("{a} type A errors come along and can be corrected here afterwards. "
+                           "If a student already exists, the data for the file's quarter is "
+                           "replaced.")
         else:
-            text = (f"<b style='color:{GREEN}'>Filerne kan indlæses.</b> Findes en kursist "
-                    "allerede, erstattes data for filens kvartal.")
-        self.explanation.setText(text)
+            text = self.tr("<b style='color:{green}'>The files can be loaded.</b> If a student "
+                           "already exists, the data for the file's quarter is replaced.")
+        self.explanation.setText(text.format(red=RED, green=GREEN, files=files, x=x, a=a))
         self.import_button.setEnabled(bool(self.checks) and not self.unreadable and x == 0)
 
     def _file_line(self, path: Path, check: FileCheck | None) -> str:
@@ -162,13 +181,19 @@ class ImportDialog(QDialog):
         errors = sum(f.is_error for f in check.findings)
         ks = check.parsed.kursister
         ukoder = sorted({k["ukode"] or "" for k in ks})
-        text = (f"{name}: {_n(len(ks), 'kursist', 'kursister')}"
-                + (f" (udbyder {escape(', '.join(ukoder))})" if ukoder else "")
-                + f" · {_n(errors, 'fejl', 'fejl')}"
-                + f" · {_n(len(check.findings) - errors, 'advarsel', 'advarsler')}")
+        warnings = len(check.findings) - errors
+        text = (f"{name}: " + _n(len(ks), QT_TRANSLATE_NOOP("ImportDialog", "{n} student"),
+                                 QT_TRANSLATE_NOOP("ImportDialog", "{n} students"))
+                + (" (" + self.tr("provider {ukode}").format(ukode=escape(", ".join(ukoder))) + ")"
+                   if ukoder else "")
+                + " · " + _n(errors, QT_TRANSLATE_NOOP("ImportDialog", "{n} error"),
+                             QT_TRANSLATE_NOOP("ImportDialog", "{n} errors"))
+                + " · " + _n(warnings, QT_TRANSLATE_NOOP("ImportDialog", "{n} warning"),
+                             QT_TRANSLATE_NOOP("ImportDialog", "{n} warnings")))
         notes = check.parsed.normalised_text()
         if notes:
-            text += "<br>&nbsp;&nbsp;Tilrettet: " + escape("; ".join(notes)) + "."
+            text += "<br>&nbsp;&nbsp;" + self.tr("Adjusted: {notes}.").format(
+                notes=escape("; ".join(notes)))
         return text
 
     def run_import(self) -> None:
@@ -178,11 +203,11 @@ class ImportDialog(QDialog):
         try:
             result = import_files(self.ws.store, self.paths)
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
-            self._refused(f"Intet er indlæst: {exc}")
+            self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
             return
         except Exception:
             log.exception("importing %s", self.paths)
-            self._refused("Intet er indlæst på grund af en programfejl.")
+            self._refused(self.tr("Nothing was loaded because of a program error."))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -193,11 +218,13 @@ class ImportDialog(QDialog):
             self.checks = result.checks
             self.model.set_checks(self.checks)
             self._show_summary()
-            self._refused("Intet er indlæst: filerne er ændret og har nu fejl af type X.")
+            self._refused(self.tr("Nothing was loaded: the files have changed and now have type X "
+                                   "errors."))
             return
         counts = ", ".join(_n(result.counts[key], one, many) for key, one, many in _COUNTED
                            if result.counts[key] or key == "kursister")
-        self.result.setText(f"<b style='color:{GREEN}'>Indlæst: {counts}.</b>")
+        self.result.setText(self.tr("<b style='color:{green}'>Loaded: {counts}.</b>").format(
+            green=GREEN, counts=counts))
         self.import_button.setEnabled(False)  # a second click would only store the same again
         self.imported.emit()
 

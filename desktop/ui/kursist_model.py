@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QSortFilterProxyModel, Qt)
 
 from desktop.domain.codes import code_list
 from desktop.domain.cpr import format_cpr
@@ -15,7 +16,13 @@ COL_CPR, COL_KOEN, COL_NATION, COL_RECORDS, COL_ERRORS, COL_WARNINGS = range(6)
 
 
 class KursistTableModel(QAbstractTableModel):
-    HEADERS = ("CPR-nummer", "Køn", "Nation", "Poster", "Fejl", "Adv.")
+    # English source texts, translated when shown (see headerData).
+    HEADERS = (QT_TRANSLATE_NOOP("KursistTableModel", "CPR number"),
+               QT_TRANSLATE_NOOP("KursistTableModel", "Gender"),
+               QT_TRANSLATE_NOOP("KursistTableModel", "Nation"),
+               QT_TRANSLATE_NOOP("KursistTableModel", "Records"),
+               QT_TRANSLATE_NOOP("KursistTableModel", "Errors"),
+               QT_TRANSLATE_NOOP("KursistTableModel", "Warn."))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,7 +60,7 @@ class KursistTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("KursistTableModel", self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -84,9 +91,9 @@ class KursistTableModel(QAbstractTableModel):
                 return -1 if counts is None else counts[col - COL_ERRORS]
             return self.data(index, Qt.DisplayRole)
         if role == Qt.ToolTipRole and col == COL_KOEN:
-            return {"M": "Mand", "K": "Kvinde"}.get(r.kkoen or "", r.kkoen)
+            return {"M": self.tr("Man"), "K": self.tr("Woman")}.get(r.kkoen or "", r.kkoen)
         if role == Qt.ToolTipRole and col == COL_WARNINGS:
-            return "Advarsler"
+            return self.tr("Warnings")
         if role == Qt.ToolTipRole and col == COL_NATION:
             return code_list("nationer").label(r.knationskode or "") or r.knationskode
         if role == Qt.TextAlignmentRole and col >= COL_RECORDS:

@@ -45,17 +45,17 @@ class MainWindow(QMainWindow):
         self.list.verticalHeader().setVisible(False)
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.setAccessibleName("Kursister")
+        self.list.setAccessibleName(self.tr("Students"))
         self.list.selectionModel().currentRowChanged.connect(self._open_current)
         self.list.activated.connect(lambda index: self.editor.setFocus())
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Søg CPR-nummer (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search CPR number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.returnPressed.connect(self._open_first_match)
         self.scope = QComboBox(self)
-        self.scope.addItems(["I kvartalet", "Med fejl", "Alle"])
+        self.scope.addItems([self.tr("In the quarter"), self.tr("With errors"), self.tr("All")])
         self.scope.currentIndexChanged.connect(self._scope_changed)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -76,8 +76,8 @@ class MainWindow(QMainWindow):
         self.kursist_findings = FindingsModel(self, show_cpr=False)
         self.quarter_findings = FindingsModel(self)
         tabs = QTabWidget(self)
-        for model, title in ((self.kursist_findings, "Kursistens fejl og advarsler"),
-                             (self.quarter_findings, "Kvartalets fejl og advarsler")):
+        for model, title in ((self.kursist_findings, self.tr("Student's errors and warnings")),
+                             (self.quarter_findings, self.tr("Quarter's errors and warnings"))):
             view = QTableView(tabs)
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
             tabs.addTab(view, title)
         self.findings_tabs = tabs
         tabs.widget(0).setColumnHidden(2, True)  # the kursist's own CPR is in the editor
-        dock = QDockWidget("Fejl og advarsler", self)
+        dock = QDockWidget(self.tr("Errors and warnings"), self)
         dock.setObjectName("findings")
         dock.setWidget(tabs)
         dock.setFeatures(QDockWidget.DockWidgetMovable)
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [150], Qt.Vertical)
 
         self.quarter_box = QComboBox(self)
-        self.quarter_box.setAccessibleName("Kvartal")
+        self.quarter_box.setAccessibleName(self.tr("Quarter"))
         self.ukode_label = QLabel(self)
         self.totals = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals)
@@ -128,11 +128,11 @@ class MainWindow(QMainWindow):
         self.quarter_box.blockSignals(False)
 
     def _build_actions(self) -> None:
-        bar = QToolBar("Værktøjer", self)
+        bar = QToolBar(self.tr("Tools"), self)
         bar.setObjectName("tools")
         bar.setMovable(False)
         self.addToolBar(bar)
-        bar.addWidget(QLabel(" Kvartal: "))
+        bar.addWidget(QLabel(" " + self.tr("Quarter:") + " "))
         bar.addWidget(self.quarter_box)
         bar.addWidget(QLabel("   "))
         bar.addWidget(self.ukode_label)
@@ -147,34 +147,36 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.new_action = action("Ny kursist", "Ctrl+N", self.new_kursist)
-        self.find_action = action("Søg", "Ctrl+F", lambda: (self.search.setFocus(),
-                                                             self.search.selectAll()))
-        self.export_action = action("Eksportér …", "Ctrl+E", self.export, "Dan kvartalets fil")
-        self.import_action = action("Importér …", "Ctrl+I", self.import_files,
-                                    "Indlæs v1.8-filer fra et andet system")
-        self.report_action = action("Fejlrapport …", "Ctrl+R", self.report,
-                                    "Kvartalets fejl og advarsler, grupperet pr. kursist")
-        self.settings_action = action("Indstillinger …", "Ctrl+,", self.open_settings,
-                                      "Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi")
-        self.undo_action = self.undo.createUndoAction(self, "Fortryd")
+        self.new_action = action(self.tr("New student"), "Ctrl+N", self.new_kursist)
+        self.find_action = action(self.tr("Search"), "Ctrl+F",
+                                  lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.export_action = action(self.tr("Export …"), "Ctrl+E", self.export,
+                                    self.tr("Create the quarter's file"))
+        self.import_action = action(self.tr("Import …"), "Ctrl+I", self.import_files,
+                                    self.tr("Load v1.8 files from another system"))
+        self.report_action = action(
+            self.tr("Error report …"), "Ctrl+R", self.report,
+            self.tr("The quarter's errors and warnings, grouped by student"))
+        self.settings_action = action(self.tr("Settings …"), "Ctrl+,", self.open_settings,
+                                      self.tr("Provider code, lesson length, CPR check and backup"))
+        self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo.createRedoAction(self, "Gentag")
+        self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         for a in (self.new_action, self.import_action, self.export_action, self.report_action,
                   self.undo_action, self.redo_action):
             bar.addAction(a)
-        menu = self.menuBar().addMenu("&Filer")
+        menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.new_action)
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
         menu.addAction(self.report_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
-        menu.addAction(action("Afslut", "Ctrl+Q", self.close))
-        edit = self.menuBar().addMenu("&Rediger")
+        menu.addAction(action(self.tr("Quit"), "Ctrl+Q", self.close))
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addAction(self.find_action)
@@ -182,7 +184,8 @@ class MainWindow(QMainWindow):
     # Data -------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
         """Refill the list for the quarter; the quarter's checks follow in the background."""
-        self.ukode_label.setText(f"Udbyderkode: <b>{self.ws.ukode or 'ikke angivet'}</b>")
+        self.ukode_label.setText(self.tr("Provider code: <b>{ukode}</b>").format(
+            ukode=self.ws.ukode or self.tr("not set")))
         everyone = self.scope.currentIndex() == SCOPE_ALL
         self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
         self._update_totals()
@@ -252,12 +255,13 @@ class MainWindow(QMainWindow):
     def _update_totals(self, findings: list[Finding] | None = None) -> None:
         n = sum(1 for r in range(self.kursister.rowCount())
                 if self.kursister.data(self.kursister.index(r, 3)) > 0)
-        text = f"{n} kursister i {self.quarter}"
+        text = self.tr("{n} students in {quarter}").format(n=n, quarter=self.quarter)
         if findings is None:
-            text += " · kontrollerer …"
+            text += " · " + self.tr("checking …")
         else:
             errors = sum(f.is_error for f in findings)
-            text += f" · {errors} fejl · {len(findings) - errors} advarsler"
+            text += " · " + self.tr("{errors} errors · {warnings} warnings").format(
+                errors=errors, warnings=len(findings) - errors)
         self.totals.setText(text)
 
     def _go_to_finding(self, index) -> None:
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
         try:
             kid = existing or self.ws.create_kursist(cpr, self.quarter, koen, nation)
         except StoreError as exc:
-            QMessageBox.warning(self, "Ny kursist", str(exc))
+            QMessageBox.warning(self, self.tr("New student"), str(exc))
             return
         self.scope.setCurrentIndex(SCOPE_ALL)
         self.reload(keep=kid)

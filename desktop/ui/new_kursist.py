@@ -12,11 +12,11 @@ from desktop.workspace import cpr_problem
 class NewKursistDialog(QDialog):
     def __init__(self, parent=None, mod11_is_error: bool = True):
         super().__init__(parent)
-        self.setWindowTitle("Ny kursist")
+        self.setWindowTitle(self.tr("New student"))
         self.mod11_is_error = mod11_is_error
         form = QFormLayout(self)
         self.cpr = QLineEdit(self)
-        self.cpr.setPlaceholderText("DDMMÅÅ-XXXX")
+        self.cpr.setPlaceholderText(self.tr("DDMMYY-XXXX"))
         self.cpr.setInputMask("999999-9999;_")
         self.cpr_message = QLabel()
         self.cpr_message.setWordWrap(True)
@@ -32,10 +32,10 @@ class NewKursistDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.nation.setCompleter(completer)
         self.nation.setCurrentIndex(-1)
-        form.addRow("CPR-nummer", self.cpr)
+        form.addRow(self.tr("CPR number"), self.cpr)
         form.addRow(self.cpr_message)
-        form.addRow("Køn", self.koen)
-        form.addRow("Nationalitet", self.nation)
+        form.addRow(self.tr("Gender"), self.koen)
+        form.addRow(self.tr("Nationality"), self.nation)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -50,7 +50,8 @@ class NewKursistDialog(QDialog):
         digits = self.cpr_digits()
         problem = cpr_problem(digits, self.mod11_is_error) if len(digits) == 10 else None
         ok = len(digits) == 10 and problem is None
-        self.cpr_message.setText(problem or ("" if len(digits) < 10 else "CPR-nummeret er gyldigt."))
+        self.cpr_message.setText(problem or ("" if len(digits) < 10 else
+                                             self.tr("The CPR number is valid.")))
         self.cpr_message.setStyleSheet("color: #b3261e" if problem else "color: #1e6b2e")
         self.koen.setEnabled(ok)
         self.nation.setEnabled(ok)

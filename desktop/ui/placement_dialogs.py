@@ -17,9 +17,8 @@ def _ophoer_combo(parent) -> QComboBox:
 
 
 class _DateDialog(QDialog):
-    def __init__(self, title: str, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(title)
         self.form = QFormLayout(self)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e")
@@ -49,17 +48,18 @@ class CloseDialog(_DateDialog):
     """End date, and either an ophørsårsag or the date of the passed module test (A5, W3)."""
 
     def __init__(self, parent=None):
-        super().__init__("Afslut placering", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End placement"))
         self.end = DateField(self)
-        self.passed = QRadioButton("Bestået modultest", self)
-        self.stopped = QRadioButton("Ophør uden modultest", self)
+        self.passed = QRadioButton(self.tr("Passed module test"), self)
+        self.stopped = QRadioButton(self.tr("Left without module test"), self)
         self.passed.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.passed)
         group.addButton(self.stopped)
         self.test_date = DateField(self)
         self.reason = _ophoer_combo(self)
-        self.form.addRow("Slutdato", self.end)
+        self.form.addRow(self.tr("End date"), self.end)
         self.form.addRow(self.passed, self.test_date)
         self.form.addRow(self.stopped, self.reason)
         self.end.edit.textChanged.connect(lambda t: self.test_date.edit.setText(t))
@@ -86,14 +86,15 @@ class RestartDialog(_DateDialog):
     """Close the placement with an ophørsårsag and open the same module as attempt + 1."""
 
     def __init__(self, parent=None):
-        super().__init__("Genstart modul", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restart module"))
         self.end = DateField(self)
         self.reason = _ophoer_combo(self)
         self.reason.setCurrentIndex(self.reason.findData("7"))
         self.start = DateField(self)
-        self.form.addRow("Slutdato for den gamle placering", self.end)
-        self.form.addRow("Ophørsårsag", self.reason)
-        self.form.addRow("Startdato for det nye forsøg", self.start)
+        self.form.addRow(self.tr("End date of the old placement"), self.end)
+        self.form.addRow(self.tr("Reason for leaving"), self.reason)
+        self.form.addRow(self.tr("Start date of the new attempt"), self.start)
         self._finish_layout()
 
     def _dates(self) -> list[DateField]:

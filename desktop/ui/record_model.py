@@ -104,7 +104,10 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return f.label + ("" if f.nillable else " *")
         if role == Qt.ToolTipRole:
-            return f"{f.help}\n({f.name}{', skal udfyldes' if f.mandatory else ''})"
+            if f.mandatory:
+                return self.tr("{help}\n({name}, must be filled in)").format(help=f.help,
+                                                                             name=f.name)
+            return f"{f.help}\n({f.name})"
         return None
 
     def flags(self, index):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QTextBrowser,
                                QVBoxLayout)
@@ -20,10 +20,12 @@ from desktop.workspace import Workspace
 
 
 def suggested_name(ukode: str | None, iperiode: str, suffix: str) -> str:
-    return f"Fejlrapport_{ukode or 'udbyder'}_{iperiode}{suffix}"
+    return QCoreApplication.translate("ReportDialog", "ErrorReport_{ukode}_{iperiode}").format(
+        ukode=ukode or QCoreApplication.translate("ReportDialog", "provider"),
+        iperiode=iperiode) + suffix
 
 
-def pdf_bytes(html: str, title: str = "Fejlrapport") -> bytes:
+def pdf_bytes(html: str, title: str | None = None) -> bytes:
     """The document laid out on A4 pages, rendered into memory so the file is written whole."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -32,7 +34,7 @@ def pdf_bytes(html: str, title: str = "Fejlrapport") -> bytes:
     writer.setPageSize(QPageSize(QPageSize.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter)
     writer.setResolution(300)
-    writer.setTitle(title)
+    writer.setTitle(title or QCoreApplication.translate("ReportDialog", "Error report"))
     writer.setCreator(APP_NAME)
     doc = QTextDocument()
     doc.setHtml(html)
@@ -45,10 +47,11 @@ class ReportDialog(QDialog):
     def __init__(self, ws: Workspace, quarter: Quarter, parent=None):
         super().__init__(parent)
         self.ws, self.quarter = ws, quarter
-        self.setWindowTitle(f"Fejlrapport {quarter}")
+        self.setWindowTitle(self.tr("Error report {quarter}").format(quarter=quarter))
         self.resize(900, 640)
         _, findings = check_quarter(ws.store, quarter, ws.ukode)
-        self.title = f"{quarter}, udbyder {ws.ukode or 'ikke angivet'}"
+        self.title = self.tr("{quarter}, provider {ukode}").format(
+            quarter=quarter, ukode=ws.ukode or self.tr("not set"))
         self.html = report_html(findings, self.title)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
@@ -56,8 +59,10 @@ class ReportDialog(QDialog):
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
-        self.pdf_button = self.buttons.addButton("Gem som PDF …", QDialogButtonBox.ActionRole)
-        self.html_button = self.buttons.addButton("Gem som HTML …", QDialogButtonBox.ActionRole)
+        self.pdf_button = self.buttons.addButton(self.tr("Save as PDF …"),
+                                                 QDialogButtonBox.ActionRole)
+        self.html_button = self.buttons.addButton(self.tr("Save as HTML …"),
+                                                  QDialogButtonBox.ActionRole)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.html_button.clicked.connect(self.save_html)
         self.buttons.rejected.connect(self.reject)
@@ -67,20 +72,21 @@ class ReportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save_pdf(self) -> None:
-        path = self._ask(".pdf", "PDF-filer (*.pdf)")
+        path = self._ask(".pdf", self.tr("PDF files (*.pdf)"))
         if path:
-            self._write(path, lambda: pdf_bytes(self.html, f"Fejlrapport – {self.title}"))
+            title = self.tr("Error report – {title}").format(title=self.title)
+            self._write(path, lambda: pdf_bytes(self.html, title))
 
     def save_html(self) -> None:
-        path = self._ask(".html", "HTML-filer (*.html *.htm)")
+        path = self._ask(".html", self.tr("HTML files (*.html *.htm)"))
         if path:
             self._write(path, lambda: self.html.encode("utf-8"))
 
     def _ask(self, suffix: str, filter_: str) -> Path | None:
         folder = self.ws.store.setting("report_dir") or str(Path.home())
         name = suggested_name(self.ws.ukode, self.quarter.iperiode, suffix)
-        chosen, _ = QFileDialog.getSaveFileName(self, "Gem fejlrapport", str(Path(folder) / name),
-                                                filter_)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save error report"),
+                                                str(Path(folder) / name), filter_)
         if not chosen:
             return None
         path = Path(chosen)
@@ -92,8 +98,10 @@ class ReportDialog(QDialog):
         try:
             write_atomic(path, data())
         except OSError as exc:
-            self.result.setText(f"<span style='color:#b3261e'>Rapporten er ikke gemt: "
-                                f"{escape(os_reason(exc))}.</span>")
+            self.result.setText("<span style='color:#b3261e'>"
+                                + self.tr("The report was not saved: {reason}.").format(
+                                    reason=escape(os_reason(exc)))
+                                + "</span>")
             return
         self.ws.set_setting("report_dir", str(path.parent))
-        self.result.setText(f"Gemt: <b>{escape(str(path))}</b>")
+        self.result.setText(self.tr("Saved: <b>{path}</b>").format(path=escape(str(path))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
@@ -22,7 +22,8 @@ _RED = "color: #b3261e"
 def ukode_problem(text: str) -> str | None:
     if re.fullmatch(r"[1-9][0-9]{5}", text):
         return None
-    return "Udbyderkoden er seks cifre fra 100000 til 999999."
+    return QCoreApplication.translate("SettingsDialog",
+                                      "The provider code is six digits from 100000 to 999999.")
 
 
 class SettingsDialog(QDialog):
@@ -32,7 +33,7 @@ class SettingsDialog(QDialog):
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle("Indstillinger")
+        self.setWindowTitle(self.tr("Settings"))
         self.ukode = QComboBox(self)
         self.ukode.setEditable(True)
         self.ukode.setInsertPolicy(QComboBox.NoInsert)
@@ -42,9 +43,9 @@ class SettingsDialog(QDialog):
         self.ukode_error.setStyleSheet(_RED)
         self.lesson = QSpinBox(self)
         self.lesson.setRange(15, 120)
-        self.lesson.setSuffix(" min")
-        self.a1_error = QRadioButton("Fejl (A1)", self)
-        self.a1_warning = QRadioButton("Advarsel", self)
+        self.lesson.setSuffix(" " + self.tr("min"))
+        self.a1_error = QRadioButton(self.tr("Error (A1)"), self)
+        self.a1_warning = QRadioButton(self.tr("Warning"), self)
         group = QButtonGroup(self)
         group.addButton(self.a1_error)
         group.addButton(self.a1_warning)
@@ -52,12 +53,13 @@ class SettingsDialog(QDialog):
         a1_row.addWidget(self.a1_error)
         a1_row.addWidget(self.a1_warning)
         a1_row.addStretch(1)
-        a1_help = QLabel("Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.", self)
+        a1_help = QLabel(self.tr("Since 1 October 2007, CPR numbers without modulus 11 "
+                                 "have been issued."), self)
         a1_help.setWordWrap(True)
         self.location = QLineEdit(str(ws.store.path), self)
         self.location.setReadOnly(True)
-        self.backup_button = QPushButton("Tag sikkerhedskopi nu", self)
-        self.restore_button = QPushButton("Gendan fra sikkerhedskopi …", self)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.restore_button = QPushButton(self.tr("Restore from backup …"), self)
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_button)
         backup_row.addWidget(self.restore_button)
@@ -67,12 +69,12 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
 
         form = QFormLayout()
-        form.addRow("Udbyderkode", self.ukode)
+        form.addRow(self.tr("Provider code"), self.ukode)
         form.addRow("", self.ukode_error)
-        form.addRow("Lektionslængde", self.lesson)
-        form.addRow("CPR uden modulus 11", a1_row)
+        form.addRow(self.tr("Lesson length"), self.lesson)
+        form.addRow(self.tr("CPR without modulus 11"), a1_row)
         form.addRow("", a1_help)
-        form.addRow("Database", self.location)
+        form.addRow(self.tr("Database"), self.location)
         form.addRow("", backup_row)
         form.addRow("", self.backup_result)
         layout = QVBoxLayout(self)
@@ -128,7 +130,7 @@ class SettingsDialog(QDialog):
         self.backup_result.setText(text)
 
     def take_backup(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Vælg mappe til sikkerhedskopien",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the backup"),
                                                   self._start_folder())
         if not folder:
             return
@@ -138,25 +140,28 @@ class SettingsDialog(QDialog):
             self._show(str(exc), error=True)
             return
         self.ws.set_setting("backup_dir", str(Path(folder)))
-        self._show(f"Sikkerhedskopi gemt: {written}")
+        self._show(self.tr("Backup saved: {path}").format(path=written))
 
     def restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Vælg sikkerhedskopi", self._start_folder(),
-                                              "Databaser (*.sqlite *.db);;Alle filer (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"),
+                                              self._start_folder(),
+                                              self.tr("Databases (*.sqlite *.db);;All files (*)"))
         if not path:
             return
         answer = QMessageBox.question(
-            self, "Gendan fra sikkerhedskopi",
-            f"Alt indhold i databasen erstattes med sikkerhedskopien\n{path}\n\n"
-            "Den nuværende database gemmes først ved siden af. Vil du fortsætte?",
+            self, self.tr("Restore from backup"),
+            self.tr("All content in the database is replaced with the backup\n{path}\n\n"
+                    "The current database is first saved alongside it. Do you want to "
+                    "continue?").format(path=path),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
         try:
             safety = restore_from(self.ws.store, path)
         except StoreError as exc:
-            self._show(f"Ikke gendannet: {exc}", error=True)
+            self._show(self.tr("Not restored: {reason}").format(reason=exc), error=True)
             return
         self._load()
-        self._show(f"Gendannet. Den tidligere database er gemt som: {safety}")
+        self._show(self.tr("Restored. The previous database is saved as: {path}").format(
+            path=safety))
         self.restored.emit(str(safety))

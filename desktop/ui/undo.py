@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.fields import FIELD_BY_TAG
@@ -12,7 +13,8 @@ from desktop.workspace import FieldRef, Workspace
 class SetValue(QUndoCommand):
     def __init__(self, ws: Workspace, ref: FieldRef, old: str | None, new: str | None,
                  q: Quarter, after):
-        super().__init__(f"Ret {FIELD_BY_TAG[ref.tag].label.lower()}")
+        super().__init__(QCoreApplication.translate("SetValue", "Change {field}").format(
+            field=FIELD_BY_TAG[ref.tag].label.lower()))
         self.ws, self.ref, self.old, self.new, self.q, self.after = ws, ref, old, new, q, after
 
     def redo(self) -> None:

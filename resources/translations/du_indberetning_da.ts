@@ -1,0 +1,952 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
+        <source>End placement</source>
+        <translation>Afslut placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
+        <source>Passed module test</source>
+        <translation>Bestået modultest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
+        <source>Left without module test</source>
+        <translation>Ophør uden modultest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
+        <source>End date</source>
+        <translation>Slutdato</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="22"/>
+        <source>dd-mm-yyyy (may be empty)</source>
+        <translation>dd-mm-åååå (kan være tom)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="23"/>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="27"/>
+        <source>Choose a date in the calendar</source>
+        <translation>Vælg dato i kalender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="65"/>
+        <source>The date must be filled in.</source>
+        <translation>Datoen skal udfyldes.</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="77"/>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/date_field.py" line="85"/>
+        <source>Choose a date in the calendar (Alt+Down)</source>
+        <translation>Vælg dato i kalender (Alt+Ned)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="23"/>
+        <source>provider</source>
+        <translation>udbyder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="32"/>
+        <source>Export {quarter}</source>
+        <translation>Eksportér {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <source>The whole quarter ({quarter})</source>
+        <translation>Hele kvartalet ({quarter})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
+        <source>Only the selected student ({cpr})</source>
+        <translation>Kun den valgte kursist ({cpr})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="38"/>
+        <source>Only the selected student (none selected)</source>
+        <translation>Kun den valgte kursist (ingen valgt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
+        <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
+        <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
+        <source>Open the folder</source>
+        <translation>Åbn mappen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <source>Export …</source>
+        <translation>Eksportér …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <source>There are no students with activity to report.</source>
+        <translation>Der er ingen kursister med bevægelser at indberette.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="94"/>
+        <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
+        <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <source>In addition, {a} type A errors must be corrected.</source>
+        <translation>Derudover skal {a} fejl af type A rettes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="99"/>
+        <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
+        <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
+        <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
+        <source>{n} students · {warnings} warnings.</source>
+        <translation>{n} kursister · {warnings} advarsler.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
+        <source>Save report file</source>
+        <translation>Gem indberetningsfil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <source>XML files (*.xml)</source>
+        <translation>XML-filer (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="126"/>
+        <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
+        <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="131"/>
+        <source>Not saved: {reason}</source>
+        <translation>Ikke gemt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="21"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="22"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="185"/>
+        <source>{n} student</source>
+        <translation>{n} kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
+        <source>{n} students</source>
+        <translation>{n} kursister</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="25"/>
+        <source>{n} referral</source>
+        <translation>{n} henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
+        <source>{n} referrals</source>
+        <translation>{n} henvisninger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
+        <source>{n} module placement</source>
+        <translation>{n} modulplacering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <source>{n} module placements</source>
+        <translation>{n} modulplaceringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <source>{n} teaching record</source>
+        <translation>{n} undervisningspost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <source>{n} teaching records</source>
+        <translation>{n} undervisningsposter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <source>{n} exam</source>
+        <translation>{n} prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <source>{n} exams</source>
+        <translation>{n} prøver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="84"/>
+        <source>Load files</source>
+        <translation>Indlæs filer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
+        <source>Choose files …</source>
+        <translation>Vælg filer …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <source>Choose one or more report files (v1.8).</source>
+        <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="105"/>
+        <source>Load</source>
+        <translation>Indlæs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="123"/>
+        <source>Choose report files</source>
+        <translation>Vælg indberetningsfiler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="124"/>
+        <source>XML files (*.xml)</source>
+        <translation>XML-filer (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="144"/>
+        <source>The file {name} could not be checked because of a program error.</source>
+        <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
+        <source>{n} file</source>
+        <translation>{n} fil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="159"/>
+        <source>{n} files</source>
+        <translation>{n} filer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="161"/>
+        <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
+        <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="164"/>
+        <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
+        <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
+        <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
+        <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
+        <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <source>provider {ukode}</source>
+        <translation>udbyder {ukode}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="189"/>
+        <source>{n} error</source>
+        <translation>{n} fejl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="190"/>
+        <source>{n} errors</source>
+        <translation>{n} fejl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="191"/>
+        <source>{n} warning</source>
+        <translation>{n} advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
+        <source>{n} warnings</source>
+        <translation>{n} advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
+        <source>Adjusted: {notes}.</source>
+        <translation>Tilrettet: {notes}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <source>Nothing was loaded: {reason}</source>
+        <translation>Intet er indlæst: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
+        <source>Nothing was loaded because of a program error.</source>
+        <translation>Intet er indlæst på grund af en programfejl.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <source>Nothing was loaded: the files have changed and now have type X errors.</source>
+        <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFindingsModel</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+</context>
+<context>
+    <name>KursistEditor</name>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="48"/>
+        <source>Personal data</source>
+        <translation>Stamdata</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="50"/>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="51"/>
+        <source>New referral</source>
+        <translation>Ny henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="52"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="254"/>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="53"/>
+        <source>Module placements</source>
+        <translation>Modulplaceringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="54"/>
+        <source>New placement</source>
+        <translation>Ny placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="55"/>
+        <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
+        <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="57"/>
+        <source>End …</source>
+        <translation>Afslut …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="58"/>
+        <source>Restart module …</source>
+        <translation>Genstart modul …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="59"/>
+        <source>End the placement with a reason for leaving and start attempt + 1.</source>
+        <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <source>Teaching in the quarter (for the selected placement)</source>
+        <translation>Undervisning i kvartalet (for den valgte placering)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
+        <source>Add the quarter&apos;s months</source>
+        <translation>Tilføj kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <source>Exams</source>
+        <translation>Prøver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <source>New exam</source>
+        <translation>Ny prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
+        <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
+        <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="97"/>
+        <source>{quarter} · provider {ukode}</source>
+        <translation>{quarter} · udbyder {ukode}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="186"/>
+        <source>Change {field}</source>
+        <translation>Ret {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="248"/>
+        <source>Do you want to delete the referral? It cannot be undone.</source>
+        <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="249"/>
+        <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
+        <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="251"/>
+        <source>Do you want to delete the month? It cannot be undone.</source>
+        <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="252"/>
+        <source>Do you want to delete the exam? It cannot be undone.</source>
+        <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="270"/>
+        <source>End placement</source>
+        <translation>Afslut placering</translation>
+    </message>
+</context>
+<context>
+    <name>KursistTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="20"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="21"/>
+        <source>Gender</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="22"/>
+        <source>Nation</source>
+        <translation>Nation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="23"/>
+        <source>Records</source>
+        <translation>Poster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="24"/>
+        <source>Errors</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="25"/>
+        <source>Warn.</source>
+        <translation>Adv.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="94"/>
+        <source>Man</source>
+        <translation>Mand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="94"/>
+        <source>Woman</source>
+        <translation>Kvinde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_model.py" line="96"/>
+        <source>Warnings</source>
+        <translation>Advarsler</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <source>Students</source>
+        <translation>Kursister</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <source>Search CPR number (Ctrl+F)</source>
+        <translation>Søg CPR-nummer (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <source>In the quarter</source>
+        <translation>I kvartalet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <source>With errors</source>
+        <translation>Med fejl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <source>Student&apos;s errors and warnings</source>
+        <translation>Kursistens fejl og advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <source>Quarter&apos;s errors and warnings</source>
+        <translation>Kvartalets fejl og advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <source>Errors and warnings</source>
+        <translation>Fejl og advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <source>Quarter</source>
+        <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <source>Tools</source>
+        <translation>Værktøjer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <source>Quarter:</source>
+        <translation>Kvartal:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <source>New student</source>
+        <translation>Ny kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>Export …</source>
+        <translation>Eksportér …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <source>Create the quarter&apos;s file</source>
+        <translation>Dan kvartalets fil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <source>Import …</source>
+        <translation>Importér …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <source>Load v1.8 files from another system</source>
+        <translation>Indlæs v1.8-filer fra et andet system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <source>Error report …</source>
+        <translation>Fejlrapport …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <source>The quarter&apos;s errors and warnings, grouped by student</source>
+        <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <source>Settings …</source>
+        <translation>Indstillinger …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <source>Provider code, lesson length, CPR check and backup</source>
+        <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>Redo</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
+        <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <source>not set</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <source>{n} students in {quarter}</source>
+        <translation>{n} kursister i {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <source>checking …</source>
+        <translation>kontrollerer …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <source>{errors} errors · {warnings} warnings</source>
+        <translation>{errors} fejl · {warnings} advarsler</translation>
+    </message>
+</context>
+<context>
+    <name>NewKursistDialog</name>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="15"/>
+        <source>New student</source>
+        <translation>Ny kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="19"/>
+        <source>DDMMYY-XXXX</source>
+        <translation>DDMMÅÅ-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="35"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="37"/>
+        <source>Gender</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="38"/>
+        <source>Nationality</source>
+        <translation>Nationalitet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_kursist.py" line="54"/>
+        <source>The CPR number is valid.</source>
+        <translation>CPR-nummeret er gyldigt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/record_model.py" line="108"/>
+        <source>{help}
+({name}, must be filled in)</source>
+        <translation>{help}
+({name}, skal udfyldes)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="23"/>
+        <source>ErrorReport_{ukode}_{iperiode}</source>
+        <translation>Fejlrapport_{ukode}_{iperiode}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="24"/>
+        <source>provider</source>
+        <translation>udbyder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="37"/>
+        <source>Error report</source>
+        <translation>Fejlrapport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <source>Error report {quarter}</source>
+        <translation>Fejlrapport {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
+        <source>{quarter}, provider {ukode}</source>
+        <translation>{quarter}, udbyder {ukode}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="54"/>
+        <source>not set</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
+        <source>Save as PDF …</source>
+        <translation>Gem som PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
+        <source>Save as HTML …</source>
+        <translation>Gem som HTML …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="75"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="77"/>
+        <source>Error report – {title}</source>
+        <translation>Fejlrapport – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="81"/>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML-filer (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
+        <source>Save error report</source>
+        <translation>Gem fejlrapport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="102"/>
+        <source>The report was not saved: {reason}.</source>
+        <translation>Rapporten er ikke gemt: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="107"/>
+        <source>Saved: &lt;b&gt;{path}&lt;/b&gt;</source>
+        <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RestartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="90"/>
+        <source>Restart module</source>
+        <translation>Genstart modul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="95"/>
+        <source>End date of the old placement</source>
+        <translation>Slutdato for den gamle placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="96"/>
+        <source>Reason for leaving</source>
+        <translation>Ophørsårsag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="97"/>
+        <source>Start date of the new attempt</source>
+        <translation>Startdato for det nye forsøg</translation>
+    </message>
+</context>
+<context>
+    <name>SetValue</name>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="16"/>
+        <source>Change {field}</source>
+        <translation>Ret {field}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
+        <source>The provider code is six digits from 100000 to 999999.</source>
+        <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
+        <source>Error (A1)</source>
+        <translation>Fejl (A1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <source>Since 1 October 2007, CPR numbers without modulus 11 have been issued.</source>
+        <translation>Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <source>Back up now</source>
+        <translation>Tag sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <source>Restore from backup …</source>
+        <translation>Gendan fra sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <source>Provider code</source>
+        <translation>Udbyderkode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
+        <source>Lesson length</source>
+        <translation>Lektionslængde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <source>CPR without modulus 11</source>
+        <translation>CPR uden modulus 11</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="133"/>
+        <source>Choose a folder for the backup</source>
+        <translation>Vælg mappe til sikkerhedskopien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
+        <source>Backup saved: {path}</source>
+        <translation>Sikkerhedskopi gemt: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
+        <source>Choose a backup</source>
+        <translation>Vælg sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="152"/>
+        <source>Restore from backup</source>
+        <translation>Gendan fra sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <source>All content in the database is replaced with the backup
+{path}
+
+The current database is first saved alongside it. Do you want to continue?</source>
+        <translation>Alt indhold i databasen erstattes med sikkerhedskopien
+{path}
+
+Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="162"/>
+        <source>Not restored: {reason}</source>
+        <translation>Ikke gendannet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <source>Restored. The previous database is saved as: {path}</source>
+        <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
+    </message>
+</context>
+</TS>
