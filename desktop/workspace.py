@@ -46,8 +46,7 @@ class Workspace:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
 
     def row(self, kid: int, q: Quarter) -> browse.KursistRow | None:
-        rows = browse.kursist_rows(self.store.conn, q, None, kid=kid)
-        return rows[0] if rows else None
+        return browse.kursist_row(self.store.conn, kid, q)
 
     def sheet(self, kid: int, q: Quarter) -> kursist.KursistSheet:
         return kursist.load_sheet(self.store.conn, kid, q)

@@ -30,10 +30,14 @@ def quarters(c: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
+_STAMDATA_QUARTER = """COALESCE(
+    (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = k.id AND iperiode <= :q),
+    (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))"""
+
+
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
-                 everyone: bool = False, kid: int | None = None) -> list[KursistRow]:
-    """The kursister with movement in the quarter (or everyone), with their latest stamdata;
-    `kid` asks for one kursist's row only (after an edit), whether it moved or not."""
+                 everyone: bool = False) -> list[KursistRow]:
+    """The kursister with movement in the quarter (or everyone), with their latest stamdata."""
     iperiode, qs, nxt = q.iperiode, q.start.isoformat(), q.next().start.isoformat()
     counts = """
         SELECT kursist_id AS kid, COUNT(*) AS n FROM (
@@ -43,17 +47,32 @@ def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                 SELECT modul_id FROM undervisning WHERE iperiode = :q
                 UNION SELECT id FROM modul WHERE uslutdato >= :qs AND uslutdato < :nxt))
         GROUP BY kursist_id"""
-    join = "LEFT JOIN" if everyone or kid is not None else "JOIN"
+    join = "LEFT JOIN" if everyone else "JOIN"
+    # Stamdata as of the quarter: the latest report up to it, else the earliest; looked up per
+    # kursist through the primary key, so years of history cost nothing here.
     sql = f"""
-        WITH c AS ({counts}),
-             latest AS (SELECT kursist_id, MAX(iperiode) AS iperiode FROM stamdata
-                        WHERE iperiode <= :q GROUP BY kursist_id)
+        WITH c AS ({counts})
         SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode, COALESCE(c.n, 0)
         FROM kursist k {join} c ON c.kid = k.id
-        LEFT JOIN latest l ON l.kursist_id = k.id
-        LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = COALESCE(l.iperiode,
-            (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))
-        WHERE (:ukode IS NULL OR k.ukode = :ukode) AND (:kid IS NULL OR k.id = :kid)
+        LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
+        WHERE (:ukode IS NULL OR k.ukode = :ukode)
         ORDER BY k.kcprnr"""
-    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode, "kid": kid}
+    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode}
     return [KursistRow(*row) for row in c.execute(sql, params)]
+
+
+def kursist_row(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistRow | None:
+    """One kursist's row, after an edit: counted through the kursist's own indexes."""
+    sql = f"""
+        SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode,
+            (SELECT COUNT(*) FROM henvisning WHERE kursist_id = k.id AND iperiode = :q)
+          + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
+          + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
+                (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
+                    SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q)))
+        FROM kursist k
+        LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
+        WHERE k.id = :kid"""
+    row = c.execute(sql, {"q": q.iperiode, "qs": q.start.isoformat(),
+                          "nxt": q.next().start.isoformat(), "kid": kid}).fetchone()
+    return KursistRow(*row) if row else None

@@ -36,18 +36,22 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     c.execute("DROP TABLE IF EXISTS temp.sel_kursist")
     c.execute("CREATE TEMP TABLE sel_modul (id INTEGER PRIMARY KEY)")
     c.execute("CREATE TEMP TABLE sel_kursist (id INTEGER PRIMARY KEY)")
-    c.execute(
-        """INSERT OR IGNORE INTO sel_modul
-           SELECT modul_id FROM undervisning WHERE iperiode = ?1
-           UNION SELECT id FROM modul WHERE uslutdato >= ?2 AND uslutdato < ?3
-           UNION SELECT modul_id FROM modul_rapport WHERE iperiode = ?1""", (iperiode, qs, nxt))
-    c.execute(
-        """INSERT OR IGNORE INTO sel_kursist
-           SELECT kursist_id FROM henvisning WHERE iperiode = ?1
-           UNION SELECT kursist_id FROM proeve WHERE iperiode = ?1
-           UNION SELECT m.kursist_id FROM sel_modul s CROSS JOIN modul m ON m.id = s.id""",
-        (iperiode,))
-    if ukode is not None or cpr is not None:
+    if cpr is not None:
+        _select_one(c, iperiode, qs, nxt, ukode, cpr)
+    else:
+        c.execute(
+            """INSERT OR IGNORE INTO sel_modul
+               SELECT modul_id FROM undervisning WHERE iperiode = ?1
+               UNION SELECT id FROM modul WHERE uslutdato >= ?2 AND uslutdato < ?3
+               UNION SELECT modul_id FROM modul_rapport WHERE iperiode = ?1""",
+            (iperiode, qs, nxt))
+        c.execute(
+            """INSERT OR IGNORE INTO sel_kursist
+               SELECT kursist_id FROM henvisning WHERE iperiode = ?1
+               UNION SELECT kursist_id FROM proeve WHERE iperiode = ?1
+               UNION SELECT m.kursist_id FROM sel_modul s CROSS JOIN modul m ON m.id = s.id""",
+            (iperiode,))
+    if ukode is not None and cpr is None:
         c.execute("""DELETE FROM sel_kursist WHERE id NOT IN (
                        SELECT id FROM kursist WHERE (?1 IS NULL OR ukode = ?1)
                                                 AND (?2 IS NULL OR kcprnr = ?2))""", (ukode, cpr))
@@ -99,6 +103,29 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister])
+
+
+def _select_one(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str, ukode: str | None,
+                cpr: str) -> None:
+    """The same selection for one kursist, through its own indexes (the editor asks this after
+    every edit, so it must not depend on the size of the quarter)."""
+    row = c.execute("SELECT id FROM kursist WHERE kcprnr = ?1 AND (?2 IS NULL OR ukode = ?2)",
+                    (cpr, ukode)).fetchone()
+    if row is None:
+        return
+    kid = row[0]
+    c.execute(
+        """INSERT OR IGNORE INTO sel_modul
+           SELECT m.id FROM modul m WHERE m.kursist_id = ?4 AND (
+               (m.uslutdato >= ?2 AND m.uslutdato < ?3)
+               OR EXISTS (SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = ?1)
+               OR EXISTS (SELECT 1 FROM modul_rapport r WHERE r.modul_id = m.id
+                          AND r.iperiode = ?1))""", (iperiode, qs, nxt, kid))
+    c.execute(
+        """INSERT OR IGNORE INTO sel_kursist
+           SELECT ?2 WHERE EXISTS (SELECT 1 FROM henvisning WHERE kursist_id = ?2 AND iperiode = ?1)
+                        OR EXISTS (SELECT 1 FROM proeve WHERE kursist_id = ?2 AND iperiode = ?1)
+                        OR EXISTS (SELECT 1 FROM sel_modul)""", (iperiode, kid))
 
 
 def _stamdata(c: sqlite3.Connection, iperiode: str) -> dict[int, tuple]:

@@ -28,16 +28,34 @@ class KursistTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[KursistRow] = []
         self._counts: dict[int, tuple[int, int]] = {}
+        self._index: dict[int, int] = {}  # kursist id -> row
         self.masked = False
 
     def set_rows(self, rows: list[KursistRow]) -> None:
         self.beginResetModel()
         self._rows = rows  # counts stay until the next check replaces them: ids are stable
+        self._index = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
+
+    def update_row(self, row: KursistRow) -> None:
+        """One kursist changed: replace its row, or add it, without refilling the list."""
+        i = self._index.get(row.id)
+        if i is None:
+            i = len(self._rows)
+            self.beginInsertRows(QModelIndex(), i, i)
+            self._rows.append(row)
+            self._index[row.id] = i
+            self.endInsertRows()
+        else:
+            self._rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         self._counts.update(counts)
-        if self._rows:
+        if len(counts) == 1 and next(iter(counts)) in self._index:
+            i = self._index[next(iter(counts))]
+            self.dataChanged.emit(self.index(i, COL_ERRORS), self.index(i, COL_WARNINGS))
+        elif self._rows:
             self.dataChanged.emit(self.index(0, COL_ERRORS),
                                   self.index(len(self._rows) - 1, COL_WARNINGS))
 
@@ -46,11 +64,12 @@ class KursistTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_CPR), self.index(len(self._rows) - 1, COL_CPR))
 
+    def moving(self) -> int:
+        """How many kursister in the list have movement in the quarter."""
+        return sum(r.records > 0 for r in self._rows)
+
     def row_of(self, kid: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == kid:
-                return i
-        return None
+        return self._index.get(kid)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
 
         self.checker = QuarterChecker(ws.store.path, self)
         self.checker.done.connect(self._quarter_checked)
+        self._recheck = QTimer(self)  # the whole quarter again, once editing pauses
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(1500)
+        self._recheck.timeout.connect(
+            lambda: self.checker.check(self.quarter, self.ws.ukode, self.ws.settings))
         self.reload()
         self.resize(1366, 768)
 
@@ -217,9 +222,22 @@ class MainWindow(QMainWindow):
             self.editor.setFocus()
 
     def _store_changed(self) -> None:
+        """One kursist was edited: update its row and its part of the quarter's findings at
+        once; the whole quarter is checked again in the background once editing pauses."""
         self.kursist_findings.set_findings(self.editor.findings)
-        kid = self.editor.kid
-        self.reload(keep=kid)
+        kid, sheet = self.editor.kid, self.editor.sheet
+        if kid is None or sheet is None:
+            return
+        row = self.ws.row(kid, self.quarter)
+        if row is not None:
+            self.kursister.update_row(row)
+        mine = self.editor.findings
+        self.kursister.set_counts({kid: (sum(f.is_error for f in mine),
+                                         sum(not f.is_error for f in mine))})
+        others = [f for f in self.quarter_findings.findings() if f.cpr != sheet.cpr]
+        self.quarter_findings.set_findings(others + mine)
+        self._update_totals(self.quarter_findings.findings())
+        self._recheck.start()
 
     def _quarter_changed(self) -> None:
         self.quarter = Quarter.parse(self.quarter_box.currentData())
@@ -253,8 +271,7 @@ class MainWindow(QMainWindow):
         self._update_totals(findings)
 
     def _update_totals(self, findings: list[Finding] | None = None) -> None:
-        n = sum(1 for r in range(self.kursister.rowCount())
-                if self.kursister.data(self.kursister.index(r, 3)) > 0)
+        n = self.kursister.moving()
         text = self.tr("{n} students in {quarter}").format(n=n, quarter=self.quarter)
         if findings is None:
             text += " · " + self.tr("checking …")
