@@ -86,7 +86,7 @@ def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
                   cpr: str | None = None, settings: CheckSettings | None = None):
     """The quarter's report as the file would hold it, and every finding on it."""
     settings = settings or settings_from(store)
-    with store.transaction() as c:
+    with store.reading() as c:
         report = select_quarter(c, quarter, ukode, cpr)
     return report, _rules(report, settings, schema=True)
 
@@ -103,7 +103,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     quarter = Quarter.parse(iperiode)
     ukode = _resolve_ukode(store, quarter, ukode)
     settings = settings_from(store)
-    with store.transaction() as c:
+    with store.reading() as c:
         report = select_quarter(c, quarter, ukode, cpr)
     n = len(report.kursister)
     if n == 0:

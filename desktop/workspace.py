@@ -52,7 +52,7 @@ class Workspace:
         return kursist.load_sheet(self.store.conn, kid, q)
 
     def findings(self, kid: int, q: Quarter) -> list[Finding]:
-        with self.store.transaction() as c:
+        with self.store.reading() as c:
             return kursist.sheet_findings(c, kid, q, self.settings)
 
     def next_attempt(self, kid: int, uddnr: str, modul: str) -> int:

@@ -23,11 +23,20 @@ def ukoder(c: sqlite3.Connection) -> list[str]:
 
 
 def quarters(c: sqlite3.Connection) -> list[str]:
-    """Every quarter that has reported data, newest first."""
-    rows = c.execute("SELECT iperiode FROM henvisning UNION SELECT iperiode FROM undervisning "
-                     "UNION SELECT iperiode FROM proeve UNION SELECT iperiode FROM stamdata "
-                     "ORDER BY 1 DESC")
-    return [r[0] for r in rows]
+    """Every quarter that has reported data, newest first. Each table's iperiode index is
+    walked from one distinct value to the next (a loose index scan): a few dozen seeks, not
+    millions of rows."""
+    found: set[str] = set()
+    for table in ("henvisning", "undervisning", "proeve"):
+        rows = c.execute(f"""
+            WITH RECURSIVE q(i) AS (
+                SELECT MIN(iperiode) FROM {table}
+                UNION ALL
+                SELECT (SELECT MIN(iperiode) FROM {table} WHERE iperiode > q.i) FROM q
+                WHERE q.i IS NOT NULL)
+            SELECT i FROM q WHERE i IS NOT NULL""")
+        found.update(r[0] for r in rows)
+    return sorted(found, reverse=True)
 
 
 _STAMDATA_QUARTER = """COALESCE(

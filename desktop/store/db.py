@@ -66,6 +66,16 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def reading(self):
+        """A consistent read: BEGIN (deferred) takes no write lock, so a background check and
+        the editor's own transactions never wait for each other (WAL)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
     def _migrate(self) -> None:
         current = self.version
         if current > LATEST:

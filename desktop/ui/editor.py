@@ -104,7 +104,7 @@ class KursistEditor(QScrollArea):
         if sheet.moduler:
             row = min(max(selected_modul, 0), len(sheet.moduler) - 1)
             self.mod.table.selectRow(row)
-        self._show_months()
+        self._show_months(paint=False)  # painted once below, with the fresh findings
         self.findings = self.ws.findings(self.kid, q)
         self._paint()
 
@@ -112,11 +112,12 @@ class KursistEditor(QScrollArea):
         row = self.mod.current_row()
         return self.sheet.moduler[row] if self.sheet and 0 <= row < len(self.sheet.moduler) else None
 
-    def _show_months(self) -> None:
+    def _show_months(self, paint: bool = True) -> None:
         m = self._current_modul()
         self.und.model.set_rows(m.children if m else [])
         self.und.setEnabled(m is not None)
-        self._paint()
+        if paint:
+            self._paint()
 
     def _paint(self) -> None:
         if self.sheet is None:

@@ -45,6 +45,7 @@ class ExportDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # size from a sample, not every row
         self.table.horizontalHeader().setStretchLastSection(True)
         self.force = QCheckBox(self.tr("Export anyway, even though there are type A errors "
                                        "(the ministry will ask for a new report)"), self)

@@ -10,8 +10,9 @@ from desktop.checks.findings import SEVERITY_DA, Finding
 from desktop.domain.cpr import format_cpr
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.records import describe
+from desktop.ui.roles import DISPLAY, FOREGROUND, HORIZONTAL, TOOLTIP, USER
 
-FINDING_ROLE = Qt.UserRole + 1
+FINDING_ROLE = USER + 1
 ERROR_COLOUR = QColor("#b3261e")
 WARNING_COLOUR = QColor("#8a5a00")
 
@@ -45,7 +46,7 @@ class FindingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
+        if orientation == HORIZONTAL and role == DISPLAY and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate("FindingsModel", self.HEADERS[section])
         return None
 
@@ -55,12 +56,12 @@ class FindingsModel(QAbstractTableModel):
         f = self._findings[index.row()]
         if role == FINDING_ROLE:
             return f
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             field = FIELD_BY_TAG.get(f.field or "")
             return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or ""), describe(f.record),
                     field.label if field else "", f.message)[index.column()]
-        if role == Qt.ForegroundRole and index.column() <= 1:
+        if role == FOREGROUND and index.column() <= 1:
             return QBrush(ERROR_COLOUR if f.is_error else WARNING_COLOUR)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return f.message
         return None

@@ -16,6 +16,7 @@ from desktop.operations import FileCheck, ImportResult, import_files, validate_f
 from desktop.store import StoreError
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.workspace import Workspace
+from desktop.ui.roles import DISPLAY
 
 log = logging.getLogger(__name__)
 RED, GREEN = "#b3261e", "#1e6b2e"
@@ -53,7 +54,7 @@ class ImportFindingsModel(FindingsModel):
         self.set_findings([f for c in checks for f in c.findings])
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if (orientation == Qt.Horizontal and role == Qt.DisplayRole
+        if (orientation == Qt.Horizontal and role == DISPLAY
                 and len(FindingsModel.HEADERS) <= section < len(self.HEADERS)):
             return QCoreApplication.translate("ImportFindingsModel", self.HEADERS[section])
         return super().headerData(section, orientation, role)
@@ -62,7 +63,7 @@ class ImportFindingsModel(FindingsModel):
         extra = index.isValid() and index.column() >= len(FindingsModel.HEADERS)
         if not extra:
             return super().data(index, role)
-        if role != Qt.DisplayRole:
+        if role != DISPLAY:
             return None
         f = super().data(index.siblingAtColumn(0), FINDING_ROLE)
         if f is None:
@@ -94,6 +95,7 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # size from a sample, not every row
         # The message takes the spare width, so the file and line stay in view; the full
         # message is in the tooltip.
         header.setSectionResizeMode(len(FindingsModel.HEADERS) - 1, QHeaderView.Stretch)

@@ -8,11 +8,14 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from desktop.domain.codes import code_list
 from desktop.domain.cpr import format_cpr
 from desktop.store.browse import KursistRow
+from desktop.ui.roles import ALIGNMENT, DISPLAY, HORIZONTAL, TOOLTIP, USER
 
-ID_ROLE = Qt.UserRole + 1
-FINDINGS_ROLE = Qt.UserRole + 2  # (errors, warnings) or None while not yet counted
+ID_ROLE = USER + 1
+FINDINGS_ROLE = USER + 2  # (errors, warnings) or None while not yet counted
 
 COL_CPR, COL_KOEN, COL_NATION, COL_RECORDS, COL_ERRORS, COL_WARNINGS = range(6)
+SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL = range(3)
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
 class KursistTableModel(QAbstractTableModel):
@@ -26,33 +29,83 @@ class KursistTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[KursistRow] = []
+        self._all: list[KursistRow] = []  # everything loaded for the quarter
+        self._rows: list[KursistRow] = []  # what the search and the scope let through, sorted
         self._counts: dict[int, tuple[int, int]] = {}
-        self._index: dict[int, int] = {}  # kursist id -> row
+        self._index: dict[int, int] = {}  # kursist id -> visible row
+        self._digits = ""
+        self._scope = SCOPE_QUARTER
+        self._sort = (COL_CPR, Qt.AscendingOrder)
         self.masked = False
 
+    # Filtering and sorting live here, over plain Python lists: per-row virtual calls from a
+    # C++ proxy cost seconds on 100,000 kursister, a list comprehension milliseconds.
     def set_rows(self, rows: list[KursistRow]) -> None:
+        self._all = rows  # counts stay until the next check replaces them: ids are stable
+        self._apply()
+
+    def set_filter(self, digits: str | None = None, scope: int | None = None) -> None:
+        if digits is not None:
+            self._digits = digits
+        if scope is not None:
+            self._scope = scope
+        self._apply()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self._apply()
+
+    def _accepts(self, r: KursistRow) -> bool:
+        if self._digits and self._digits not in r.cpr:
+            return False
+        if self._scope == SCOPE_ERRORS:
+            counts = self._counts.get(r.id)
+            return bool(counts and counts[0])
+        return self._scope == SCOPE_ALL or r.records > 0
+
+    def _key(self, column: int):
+        counts = self._counts
+        if column in (COL_ERRORS, COL_WARNINGS):
+            return lambda r: counts.get(r.id, (-1, -1))[column - COL_ERRORS]
+        return {COL_CPR: lambda r: r.cpr, COL_KOEN: lambda r: r.kkoen or "",
+                COL_NATION: lambda r: r.knationskode or "",
+                COL_RECORDS: lambda r: r.records}[column]
+
+    def _apply(self) -> None:
+        column, order = self._sort
+        rows = [r for r in self._all if self._accepts(r)]
+        if column != COL_CPR or order != Qt.AscendingOrder:
+            rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
         self.beginResetModel()
-        self._rows = rows  # counts stay until the next check replaces them: ids are stable
+        self._rows = rows
         self._index = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
     def update_row(self, row: KursistRow) -> None:
         """One kursist changed: replace its row, or add it, without refilling the list."""
+        for i, r in enumerate(self._all):
+            if r.id == row.id:
+                self._all[i] = row
+                break
+        else:
+            self._all.append(row)
         i = self._index.get(row.id)
         if i is None:
-            i = len(self._rows)
-            self.beginInsertRows(QModelIndex(), i, i)
-            self._rows.append(row)
-            self._index[row.id] = i
-            self.endInsertRows()
+            if self._accepts(row):
+                i = len(self._rows)
+                self.beginInsertRows(QModelIndex(), i, i)
+                self._rows.append(row)
+                self._index[row.id] = i
+                self.endInsertRows()
         else:
             self._rows[i] = row
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         self._counts.update(counts)
-        if len(counts) == 1 and next(iter(counts)) in self._index:
+        if self._scope == SCOPE_ERRORS or self._sort[0] in (COL_ERRORS, COL_WARNINGS):
+            self._apply()
+        elif len(counts) == 1 and next(iter(counts)) in self._index:
             i = self._index[next(iter(counts))]
             self.dataChanged.emit(self.index(i, COL_ERRORS), self.index(i, COL_WARNINGS))
         elif self._rows:
@@ -65,11 +118,14 @@ class KursistTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_CPR), self.index(len(self._rows) - 1, COL_CPR))
 
     def moving(self) -> int:
-        """How many kursister in the list have movement in the quarter."""
-        return sum(r.records > 0 for r in self._rows)
+        """How many kursister loaded for the quarter have movement in it."""
+        return sum(r.records > 0 for r in self._all)
 
     def row_of(self, kid: int) -> int | None:
         return self._index.get(kid)
+
+    def all_rows(self) -> list[KursistRow]:
+        return list(self._all)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -78,7 +134,7 @@ class KursistTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
+        if orientation == HORIZONTAL and role == DISPLAY and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate("KursistTableModel", self.HEADERS[section])
         return None
 
@@ -92,7 +148,7 @@ class KursistTableModel(QAbstractTableModel):
             return r.id
         if role == FINDINGS_ROLE:
             return counts
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if col == COL_CPR:
                 return format_cpr(r.cpr, self.masked)
             if col == COL_KOEN:
@@ -103,53 +159,32 @@ class KursistTableModel(QAbstractTableModel):
                 return r.records
             if col in (COL_ERRORS, COL_WARNINGS):
                 return "" if counts is None else counts[col - COL_ERRORS]
-        if role == Qt.UserRole:  # sort key
+        if role == USER:  # the raw value (the CPR without its dash)
             if col == COL_CPR:
                 return r.cpr
             if col in (COL_ERRORS, COL_WARNINGS):
                 return -1 if counts is None else counts[col - COL_ERRORS]
             return self.data(index, Qt.DisplayRole)
-        if role == Qt.ToolTipRole and col == COL_KOEN:
+        if role == TOOLTIP and col == COL_KOEN:
             return {"M": self.tr("Man"), "K": self.tr("Woman")}.get(r.kkoen or "", r.kkoen)
-        if role == Qt.ToolTipRole and col == COL_WARNINGS:
+        if role == TOOLTIP and col == COL_WARNINGS:
             return self.tr("Warnings")
-        if role == Qt.ToolTipRole and col == COL_NATION:
+        if role == TOOLTIP and col == COL_NATION:
             return code_list("nationer").label(r.knationskode or "") or r.knationskode
-        if role == Qt.TextAlignmentRole and col >= COL_RECORDS:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and col >= COL_RECORDS:
+            return _RIGHT
         return None
 
 
-SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL = range(3)
-
-
 class KursistFilterProxy(QSortFilterProxyModel):
-    """CPR search (digits only, so '010190-1234' and '0101901234' both find) and the scope."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._digits = ""
-        self._scope = SCOPE_QUARTER
-        self.setSortRole(Qt.UserRole)
+    """The view's model. CPR search (digits only, so '010190-1234' and '0101901234' both find)
+    and the scope are passed on to the source, which filters and sorts its own list fast."""
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._digits = "".join(ch for ch in text if ch.isdigit())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.sourceModel().set_filter(digits="".join(ch for ch in text if ch.isdigit()))
 
     def set_scope(self, scope: int) -> None:
-        self.beginFilterChange()
-        self._scope = scope
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.sourceModel().set_filter(scope=scope)
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, COL_CPR, source_parent)
-        if self._digits and self._digits not in model.data(index, Qt.UserRole):
-            return False
-        if self._scope == SCOPE_ERRORS:
-            counts = model.data(index, FINDINGS_ROLE)
-            return bool(counts and counts[0])
-        if self._scope == SCOPE_QUARTER:
-            return model.data(model.index(source_row, COL_RECORDS, source_parent)) > 0
-        return True
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)

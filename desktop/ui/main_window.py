@@ -43,7 +43,9 @@ class MainWindow(QMainWindow):
         self.list.setSelectionMode(QAbstractItemView.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.list.verticalHeader().setVisible(False)
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Column widths are measured once per load (from a sample of rows), not on every change:
+        # a live ResizeToContents re-measures on each edit.
+        self.list.horizontalHeader().setResizeContentsPrecision(100)
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setAccessibleName(self.tr("Students"))
         self.list.selectionModel().currentRowChanged.connect(self._open_current)
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
             view.setSelectionBehavior(QAbstractItemView.SelectRows)
             view.setEditTriggers(QAbstractItemView.NoEditTriggers)
             view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            view.horizontalHeader().setResizeContentsPrecision(100)
             view.horizontalHeader().setStretchLastSection(True)
             view.activated.connect(self._go_to_finding)
             view.clicked.connect(self._go_to_finding)
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
             ukode=self.ws.ukode or self.tr("not set")))
         everyone = self.scope.currentIndex() == SCOPE_ALL
         self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
+        self.list.resizeColumnsToContents()
         self._update_totals()
         if keep is not None:
             self.select_kursist(keep)
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
             self.undo.clear()
         self.editor.show_kursist(kid, self.quarter)
         self.kursist_findings.set_findings(self.editor.findings if kid else [])
+        self.findings_tabs.widget(0).resizeColumnsToContents()
 
     def _open_first_match(self) -> None:
         if self.proxy.rowCount():
@@ -257,17 +261,15 @@ class MainWindow(QMainWindow):
         if iperiode != self.quarter.iperiode:
             return
         self.quarter_findings.set_findings(findings)
+        self.findings_tabs.widget(1).resizeColumnsToContents()
         counts: dict[int, tuple[int, int]] = {}
         by_cpr: dict[str, list[int]] = {}
         for f in findings:
             by_cpr.setdefault(f.cpr or "", [0, 0])[0 if f.is_error else 1] += 1
-        for row in range(self.kursister.rowCount()):
-            index = self.kursister.index(row, 0)
-            cpr = self.kursister.data(index, Qt.UserRole)
-            e, w = by_cpr.get(cpr, (0, 0))
-            counts[index.data(ID_ROLE)] = (e, w)
+        for r in self.kursister.all_rows():
+            e, w = by_cpr.get(r.cpr, (0, 0))
+            counts[r.id] = (e, w)
         self.kursister.set_counts(counts)
-        self.proxy.invalidate()
         self._update_totals(findings)
 
     def _update_totals(self, findings: list[Finding] | None = None) -> None:

@@ -14,10 +14,11 @@ from desktop.domain.codes import code_list
 from desktop.domain.dates import danish
 from desktop.domain.fields import FIELDS, Field
 from desktop.store.kursist import Row
+from desktop.ui.roles import ACCESSIBLE_DESCRIPTION, BACKGROUND, DECORATION, DISPLAY, EDIT, TOOLTIP, USER
 
 ERROR_BG = QColor("#f9dedc")
 WARNING_BG = QColor("#fff1c2")
-FIELD_ROLE = Qt.UserRole + 1
+FIELD_ROLE = USER + 1
 
 
 _MARKERS: dict[bool, QIcon] = {}
@@ -101,9 +102,9 @@ class RecordTableModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not (0 <= section < len(self.fields)):
             return None
         f = self.fields[section]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return f.label + ("" if f.nillable else " *")
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             if f.mandatory:
                 return self.tr("{help}\n({name}, must be filled in)").format(help=f.help,
                                                                              name=f.name)
@@ -127,25 +128,25 @@ class RecordTableModel(QAbstractTableModel):
         f = self.fields[index.column()]
         value = self._rows[index.row()].record.values.get(f.tag)
         found = self._findings.get((index.row(), f.tag), [])
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return display(f, value)
-        if role == Qt.EditRole:
+        if role == EDIT:
             return danish(value) if f.is_date else (value or "")
         if role == FIELD_ROLE:
             return f
-        if role == Qt.BackgroundRole and found:
+        if role == BACKGROUND and found:
             return QBrush(ERROR_BG if any(x.is_error for x in found) else WARNING_BG)
-        if role == Qt.DecorationRole and found:  # still visible when the row is selected
+        if role == DECORATION and found:  # still visible when the row is selected
             return marker(any(x.is_error for x in found))
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             lines = [f"{x.rule}: {x.message}" for x in found]
             return "\n".join(lines) if lines else f.help
-        if role == Qt.AccessibleDescriptionRole and found:
+        if role == ACCESSIBLE_DESCRIPTION and found:
             return "; ".join(f"{x.rule}: {x.message}" for x in found)
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+        if role != EDIT or not index.isValid():
             return False
         f = self.fields[index.column()]
         text = "" if value is None else str(value)
