@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from desktop.domain.cpr import format_cpr
 from desktop.domain.quarter import Quarter
-from desktop.operations import check_quarter, export_quarter
+from desktop.operations import UsageError, check_quarter, export_quarter
+from desktop.store import StoreError
+from desktop.ui.busy import busy
 from desktop.ui.findings_model import FindingsModel
 from desktop.workspace import Workspace
 
@@ -82,8 +84,9 @@ class ExportDialog(QDialog):
         return self.cpr if self.one.isChecked() else None
 
     def refresh(self) -> None:
-        report, findings = check_quarter(self.ws.store, self.quarter, self.ws.ukode,
-                                         self.selected_cpr())
+        with busy():
+            report, findings = check_quarter(self.ws.store, self.quarter, self.ws.ukode,
+                                             self.selected_cpr())
         self.model.set_findings(findings)
         self.n = len(report.kursister)
         self.x = sum(f.rule == "X" for f in findings)
@@ -119,8 +122,14 @@ class ExportDialog(QDialog):
                                               self.tr("XML files (*.xml)"))
         if not path:
             return
-        result = export_quarter(self.ws.store, self.quarter.iperiode, path, ukode=self.ws.ukode,
-                                cpr=self.selected_cpr(), force=self.force.isChecked())
+        try:
+            with busy():
+                result = export_quarter(self.ws.store, self.quarter.iperiode, path,
+                                        ukode=self.ws.ukode, cpr=self.selected_cpr(),
+                                        force=self.force.isChecked())
+        except (OSError, StoreError, UsageError) as exc:  # e.g. a folder without write access
+            self._not_saved(str(exc))
+            return
         if result.written:
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
@@ -128,9 +137,11 @@ class ExportDialog(QDialog):
                 path=result.written, n=result.kursister))
             self.open_folder.setVisible(True)
         else:
-            self.result.setText(f"<span style='color:{RED}'>"
-                                + self.tr("Not saved: {reason}").format(reason=result.refusal)
-                                + "</span>")
+            self._not_saved(result.refusal)
+
+    def _not_saved(self, reason: str) -> None:
+        self.result.setText(f"<span style='color:{RED}'>"
+                            + self.tr("Not saved: {reason}").format(reason=reason) + "</span>")
 
     def _open_folder(self) -> None:
         if self.written:

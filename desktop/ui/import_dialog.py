@@ -8,12 +8,13 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout)
 
 from desktop.format.reader import UnreadableFile
 from desktop.operations import FileCheck, ImportResult, import_files, validate_file
 from desktop.store import StoreError
+from desktop.ui.busy import busy
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.workspace import Workspace
 from desktop.ui.roles import DISPLAY
@@ -133,8 +134,7 @@ class ImportDialog(QDialog):
         """Validate each file once; nothing is stored until "Indlæs"."""
         self.paths = [Path(n) for n in names]
         self.checks, self.unreadable = [], {}
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
+        with busy():
             for path in self.paths:
                 try:
                     self.checks.append(validate_file(path, self.ws.settings))
@@ -145,8 +145,6 @@ class ImportDialog(QDialog):
                     self.unreadable[path] = self.tr(
                         "The file {name} could not be checked because of a program error."
                     ).format(name=path.name)
-        finally:
-            QApplication.restoreOverrideCursor()
         self.model.set_checks(self.checks)
         self.result.clear()
         self._show_summary()
@@ -201,9 +199,9 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
-        QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            result = import_files(self.ws.store, self.paths)
+            with busy():
+                result = import_files(self.ws.store, self.paths)
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
             self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
             return
@@ -211,8 +209,6 @@ class ImportDialog(QDialog):
             log.exception("importing %s", self.paths)
             self._refused(self.tr("Nothing was loaded because of a program error."))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         self._show_result(result)
 
     def _show_result(self, result: ImportResult) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -17,7 +17,7 @@ from desktop.domain.quarter import Quarter
 from desktop.store import StoreError
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
-from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL, SCOPE_ERRORS, SCOPE_QUARTER,
+from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
 from desktop.ui.new_kursist import NewKursistDialog
 from desktop.ui.quarter_checks import QuarterChecker
