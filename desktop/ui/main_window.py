@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 1030])
+        splitter.setSizes([420, 946])  # the list shows its error and warning counts
         self.setCentralWidget(splitter)
 
         self.kursist_findings = FindingsModel(self, show_cpr=False)
@@ -116,9 +116,19 @@ class MainWindow(QMainWindow):
         self._recheck.timeout.connect(
             lambda: self.checker.check(self.quarter, self.ws.ukode, self.ws.settings))
         self.reload()
-        self.resize(1366, 768)
+        self._fit_to_screen()
 
     # Setup --------------------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """1366×768 where there is room; never larger than the screen (125 % and 150 % scaling
+        leave far fewer logical pixels on a small laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else None
+        width, height = 1366, 768
+        if room is not None:
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
+
     def _initial_quarter(self) -> Quarter:
         known = self.ws.quarters()
         return Quarter.parse(known[0]) if known else Quarter.of(dt.date.today())
