@@ -91,9 +91,15 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db", type=Path, help="reuse a store an earlier run built (its path is "
+                    "printed); the quarter measured is its newest")
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="du-bench-"))
-    store, q = build_store(folder, args.kursister, args.years, args.seed)
+    if args.db:
+        store = Store(args.db)
+        q = Quarter.parse(store.conn.execute("SELECT MAX(iperiode) FROM undervisning").fetchone()[0])
+    else:
+        store, q = build_store(folder, args.kursister, args.years, args.seed)
     out = folder / "export.xml"
 
     export_quarter(store, q.iperiode, out, force=True)
@@ -135,7 +141,7 @@ def main() -> None:
 
     print()
     print(f"quarter {q.iperiode}: {n} kursister, {len(data) / 1e6:.1f} MB; "
-          f"store {folder / 'history.sqlite'}")
+          f"store {args.db or folder / 'history.sqlite'}")
     print(f"{'measure':58} {'seconds':>9} {'× baseline':>11} {'target':>8}")
     rows = [
         ("baseline: lxml parse + XSD-validate + serialize", base, 1.0, ""),

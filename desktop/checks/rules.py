@@ -199,7 +199,8 @@ def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
         start = as_date(ok.get("ustartdato"))
         if start:
             end = as_date(ok.get("uslutdato"))
-            items.append((start, end or dt.date.max, tuple(x or "" for x in m.key), m, ok, end))
+            key = (m.values["uuddnr"] or "", m.values["umodul"] or "", m.values["uforsoegnr"] or "")
+            items.append((start, end or dt.date.max, key, m, ok, end))
     if len(items) < 2:
         if history is not None and items:  # a lone placement in the store is attempt 1
             n = as_int(items[0][4].get("uforsoegnr"))
@@ -225,8 +226,7 @@ def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
                  f"({_placement_name(latest)}), der slutter {_da(latest_end)}.")
     by_combo: dict[tuple, list[tuple]] = {}
     for item in items:
-        m = item[3]
-        by_combo.setdefault((m["uuddnr"], m["umodul"]), []).append(item)
+        by_combo.setdefault(item[2][:2], []).append(item)
     for combo in by_combo.values():
         expected = 1 if history is not None else as_int(combo[0][4].get("uforsoegnr"))
         for _, _, _, m, ok, _ in combo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from operator import mul
 
 _WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -14,7 +15,7 @@ def is_well_formed(cpr: str | None) -> bool:
 def modulus11_ok(cpr: str) -> bool:
     if not is_well_formed(cpr):
         return False
-    return sum(int(d) * w for d, w in zip(cpr, _WEIGHTS)) % 11 == 0
+    return sum(map(mul, map(int, cpr), _WEIGHTS)) % 11 == 0
 
 
 def birth_date(cpr: str) -> dt.date | None:

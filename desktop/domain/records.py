@@ -23,7 +23,7 @@ class Record:
 
     @property
     def key(self) -> tuple[str | None, ...]:
-        return tuple(self.values.get(t) for t in KEYS[self.kind])
+        return tuple(map(self.values.get, KEYS[self.kind]))
 
     def of_kind(self, kind: str) -> list["Record"]:
         return [c for c in self.children if c.kind == kind]

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from desktop import APP_NAME, __version__
-from desktop.domain.fields import CHILD_KINDS, NAMESPACE, TAGS, VERSION
+from desktop.domain.fields import CHILD_KINDS, FIELDS, NAMESPACE, VERSION
 from desktop.domain.records import Record
 from desktop.format.schema import schema
 
@@ -34,29 +34,45 @@ def document_bytes(kursister: list[Record], produktkode: str | None = PRODUKTKOD
         _element("produktkode", produktkode, "  "),
     ]
     for k in kursister:
-        _write_record(k, out, "  ")
+        _write_record(k, out)
     out.append("</document>\n")
     return "".join(out).encode("iso-8859-1", "xmlcharrefreplace")
 
 
-def _write_record(r: Record, out: list[str], indent: str) -> None:
-    inner = indent + "  "
+# Per kind: the record's indentation and, per field, its opening and closing text, its nil
+# element, and whether its text may need escaping (only strings can hold & < >; a number or
+# date that holds them is invalid anyway, and the schema check after writing catches it).
+_DEPTH = {"kursist": 1, "henvisning": 2, "modul": 2, "proeve": 2, "undervisning": 3}
+
+
+def _layout(kind: str) -> tuple[str, tuple[tuple[str, str, str, str, bool], ...]]:
+    indent, inner = "  " * _DEPTH[kind], "  " * (_DEPTH[kind] + 1)
+    return indent, tuple((f.tag, f"{inner}<{f.tag}>", f"</{f.tag}>\n",
+                          f'{inner}<{f.tag} xsi:nil="true"/>\n', f.base == "string")
+                         for f in FIELDS[kind])
+
+
+_LAYOUT = {kind: _layout(kind) for kind in FIELDS}
+
+
+def _write_record(r: Record, out: list[str]) -> None:
+    indent, fields = _LAYOUT[r.kind]
     append = out.append
     append(f"{indent}<{r.kind}>\n")
-    values = r.values
-    for tag in TAGS[r.kind]:
-        value = values.get(tag)
+    get = r.values.get
+    for tag, opening, closing, nil, text in fields:
+        value = get(tag)
         if not value:
-            append(f'{inner}<{tag} xsi:nil="true"/>\n')
+            append(nil)
         else:
-            if "&" in value or "<" in value or ">" in value or "\r" in value:
+            if text and ("&" in value or "<" in value or ">" in value or "\r" in value):
                 value = escape(value, {"\r": "&#13;"})
-            append(f"{inner}<{tag}>{value}</{tag}>\n")
+            append(opening + value + closing)
     if r.children:
         for kind in CHILD_KINDS[r.kind]:
             for child in r.children:
                 if child.kind == kind:
-                    _write_record(child, out, inner)
+                    _write_record(child, out)
     append(f"{indent}</{r.kind}>\n")
 
 

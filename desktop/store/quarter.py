@@ -58,10 +58,15 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     # Records are built with positional arguments: this loop runs once per row of the quarter.
     kursister: dict[int, Record] = {}
-    stamdata = _stamdata(c, iperiode)
-    for kid, uk, kcpr in c.execute("SELECT k.id, k.ukode, k.kcprnr FROM sel_kursist s CROSS JOIN "
-                                   "kursist k ON k.id = s.id ORDER BY k.ukode, k.kcprnr"):
-        kkoen, nation = stamdata.get(kid, (None, None))
+    # Stamdata as reported for the quarter: the latest report up to it, else the earliest,
+    # each found through the (kursist, quarter) primary key.
+    for kid, uk, kcpr, kkoen, nation in c.execute(
+            """SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode
+               FROM sel_kursist s CROSS JOIN kursist k ON k.id = s.id
+               LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = COALESCE(
+                   (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = k.id AND iperiode <= ?1),
+                   (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))
+               ORDER BY k.ukode, k.kcprnr""", (iperiode,)):
         kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
                                             "kkoen": kkoen, "knationskode": nation}, [], None)
 
@@ -69,7 +74,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         cols = TAGS[kind]
         # The owner's id comes last: zip() stops at the last field, so no slicing per row.
         sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.kursist_id FROM sel_kursist s "
-               f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id ORDER BY t.id")
+               f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id")
         for row in c.execute(sql, (iperiode,)):
             kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None))
 
@@ -79,8 +84,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     mcols = TAGS["modul"]
     for row in c.execute(
             f"SELECT {_MODUL_COLS}, m.id, m.kursist_id FROM sel_kursist s CROSS JOIN modul m "
-            f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul) "
-            f"ORDER BY m.ustartdato, m.id", (nxt,)):
+            f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul)",
+            (nxt,)):
         values = dict(zip(mcols, row))
         end = values["uslutdato"]
         if end and end >= nxt:
@@ -95,7 +100,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     ucols = TAGS["undervisning"]
     for row in c.execute(
             f"SELECT {', '.join('u.' + t for t in ucols)}, u.modul_id FROM sel_modul s "
-            f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id ORDER BY u.id",
+            f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id",
             (iperiode,)):
         parent = selected.get(row[-1])
         if parent is not None:
@@ -126,21 +131,3 @@ def _select_one(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str, ukode: 
            SELECT ?2 WHERE EXISTS (SELECT 1 FROM henvisning WHERE kursist_id = ?2 AND iperiode = ?1)
                         OR EXISTS (SELECT 1 FROM proeve WHERE kursist_id = ?2 AND iperiode = ?1)
                         OR EXISTS (SELECT 1 FROM sel_modul)""", (iperiode, kid))
-
-
-def _stamdata(c: sqlite3.Connection, iperiode: str) -> dict[int, tuple]:
-    """Stamdata as reported for the quarter: the latest report up to it, else the earliest."""
-    best: dict[int, tuple[str, tuple]] = {}
-    for kid, iper, kkoen, nation in c.execute(
-            "SELECT d.kursist_id, d.iperiode, d.kkoen, d.knationskode FROM sel_kursist s "
-            "CROSS JOIN stamdata d ON d.kursist_id = s.id"):
-        current = best.get(kid)
-        if current is None or _better(iper, current[0], iperiode):
-            best[kid] = (iper, (kkoen, nation))
-    return {kid: v for kid, (_, v) in best.items()}
-
-
-def _better(candidate: str, current: str, target: str) -> bool:
-    if candidate <= target:
-        return current > target or candidate > current
-    return current > target and candidate < current
