@@ -15,6 +15,7 @@ from desktop import APP_NAME
 from desktop.checks.findings import Finding
 from desktop.domain.quarter import Quarter
 from desktop.store import StoreError
+from desktop.ui.busy import busy
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
@@ -204,8 +205,9 @@ class MainWindow(QMainWindow):
         self.ukode_label.setText(self.tr("Provider code: <b>{ukode}</b>").format(
             ukode=self.ws.ukode or self.tr("not set")))
         everyone = self.scope.currentIndex() == SCOPE_ALL
-        self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
-        self.list.resizeColumnsToContents()
+        with busy():  # "Alle" on a large database can take a moment
+            self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
+            self.list.resizeColumnsToContents()
         self._update_totals()
         if keep is not None:
             self.select_kursist(keep)
