@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
@@ -62,4 +62,6 @@ def run(db: Path, demo: bool = False) -> int:
     from desktop.ui.main_window import MainWindow
     window = MainWindow(ws)
     window.show()
+    if not ws.ukode:  # a first start: the udbyderkode comes before anything else
+        QTimer.singleShot(0, window.open_settings)
     return app.exec()
