@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.checks.findings import SEVERITY_DA, Finding
 from desktop.domain.cpr import format_cpr
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.records import describe
-from desktop.ui.roles import DISPLAY, FOREGROUND, HORIZONTAL, TOOLTIP, USER
+from desktop.ui.roles import DISPLAY, FOREGROUND, TOOLTIP, USER
+from desktop.ui.table_model import ListTableModel
 
 FINDING_ROLE = USER + 1
 ERROR_COLOUR = QColor("#b3261e")
 WARNING_COLOUR = QColor("#8a5a00")
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(ListTableModel):
+    CONTEXT = "FindingsModel"
     # English source texts, translated when shown (see headerData).
     HEADERS = (QT_TRANSLATE_NOOP("FindingsModel", "Type"),
                QT_TRANSLATE_NOOP("FindingsModel", "Rule"),
@@ -39,16 +40,8 @@ class FindingsModel(QAbstractTableModel):
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == HORIZONTAL and role == DISPLAY and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("FindingsModel", self.HEADERS[section])
-        return None
+    def _items(self) -> list:
+        return self._findings
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._findings)):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.domain.codes import code_list
 from desktop.domain.cpr import format_cpr
 from desktop.store.browse import KursistRow
-from desktop.ui.roles import ALIGNMENT, DISPLAY, HORIZONTAL, TOOLTIP, USER
+from desktop.ui.roles import ALIGNMENT, DISPLAY, TOOLTIP, USER
+from desktop.ui.table_model import ListTableModel
 
 ID_ROLE = USER + 1
 FINDINGS_ROLE = USER + 2  # (errors, warnings) or None while not yet counted
@@ -18,7 +18,8 @@ SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL = range(3)
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
-class KursistTableModel(QAbstractTableModel):
+class KursistTableModel(ListTableModel):
+    CONTEXT = "KursistTableModel"
     # English source texts, translated when shown (see headerData).
     HEADERS = (QT_TRANSLATE_NOOP("KursistTableModel", "CPR number"),
                QT_TRANSLATE_NOOP("KursistTableModel", "Gender"),
@@ -127,16 +128,8 @@ class KursistTableModel(QAbstractTableModel):
     def all_rows(self) -> list[KursistRow]:
         return list(self._all)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == HORIZONTAL and role == DISPLAY and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("KursistTableModel", self.HEADERS[section])
-        return None
+    def _items(self) -> list:
+        return self._rows
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
