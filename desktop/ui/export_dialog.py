@@ -14,7 +14,7 @@ from desktop.domain.cpr import format_cpr
 from desktop.domain.quarter import Quarter
 from desktop.operations import UsageError, check_quarter, export_quarter
 from desktop.store import StoreError
-from desktop.ui.busy import busy
+from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FindingsModel
 from desktop.workspace import Workspace
 
@@ -84,9 +84,10 @@ class ExportDialog(QDialog):
         return self.cpr if self.one.isChecked() else None
 
     def refresh(self) -> None:
-        with busy():
-            report, findings = check_quarter(self.ws.store, self.quarter, self.ws.ukode,
-                                             self.selected_cpr())
+        quarter, ukode, cpr = self.quarter, self.ws.ukode, self.selected_cpr()
+        report, findings = run_with_progress(
+            self, self.tr("Checking the quarter …"),
+            in_store(self.ws.store.path, lambda store: check_quarter(store, quarter, ukode, cpr)))
         self.model.set_findings(findings)
         self.n = len(report.kursister)
         self.x = sum(f.rule == "X" for f in findings)
@@ -122,11 +123,13 @@ class ExportDialog(QDialog):
                                               self.tr("XML files (*.xml)"))
         if not path:
             return
+        iperiode, ukode, cpr = self.quarter.iperiode, self.ws.ukode, self.selected_cpr()
+        force = self.force.isChecked()
         try:
-            with busy():
-                result = export_quarter(self.ws.store, self.quarter.iperiode, path,
-                                        ukode=self.ws.ukode, cpr=self.selected_cpr(),
-                                        force=self.force.isChecked())
+            result = run_with_progress(
+                self, self.tr("Writing the file …"),
+                in_store(self.ws.store.path, lambda store: export_quarter(
+                    store, iperiode, path, ukode=ukode, cpr=cpr, force=force)))
         except (OSError, StoreError, UsageError) as exc:  # e.g. a folder without write access
             self._not_saved(str(exc))
             return

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from desktop.format.reader import UnreadableFile
 from desktop.operations import FileCheck, ImportResult, import_files, validate_file
 from desktop.store import StoreError
-from desktop.ui.busy import busy
+from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.workspace import Workspace
 from desktop.ui.roles import DISPLAY
@@ -134,17 +134,26 @@ class ImportDialog(QDialog):
         """Validate each file once; nothing is stored until "Indlæs"."""
         self.paths = [Path(n) for n in names]
         self.checks, self.unreadable = [], {}
-        with busy():
+        settings = self.ws.settings
+
+        def check_all():  # on a worker thread: no database, only the files
+            checks, unreadable = [], {}
             for path in self.paths:
                 try:
-                    self.checks.append(validate_file(path, self.ws.settings))
+                    checks.append(validate_file(path, settings))
                 except UnreadableFile as exc:
-                    self.unreadable[path] = str(exc)
+                    unreadable[path] = str(exc)
                 except Exception:  # a bug must not show a traceback; the log keeps it
                     log.exception("validating %s", path)
-                    self.unreadable[path] = self.tr(
-                        "The file {name} could not be checked because of a program error."
-                    ).format(name=path.name)
+                    unreadable[path] = None
+            return checks, unreadable
+
+        self.checks, unreadable = run_with_progress(self, self.tr("Checking the files …"),
+                                                    check_all)
+        for path, message in unreadable.items():
+            self.unreadable[path] = message or self.tr(
+                "The file {name} could not be checked because of a program error."
+            ).format(name=path.name)
         self.model.set_checks(self.checks)
         self.result.clear()
         self._show_summary()
@@ -199,9 +208,11 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
+        paths = list(self.paths)
         try:
-            with busy():
-                result = import_files(self.ws.store, self.paths)
+            result = run_with_progress(
+                self, self.tr("Loading the files …"),
+                in_store(self.ws.store.path, lambda store: import_files(store, paths)))
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
             self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
             return

@@ -15,7 +15,7 @@ from desktop.domain.quarter import Quarter
 from desktop.format.reader import os_reason
 from desktop.format.writer import write_atomic
 from desktop.operations import check_quarter
-from desktop.ui.busy import busy
+from desktop.ui.background import in_store, run_with_progress
 from desktop.report import report_html
 from desktop.workspace import Workspace
 
@@ -50,8 +50,10 @@ class ReportDialog(QDialog):
         self.ws, self.quarter = ws, quarter
         self.setWindowTitle(self.tr("Error report {quarter}").format(quarter=quarter))
         self.resize(900, 640)
-        with busy():
-            _, findings = check_quarter(ws.store, quarter, ws.ukode)
+        ukode = ws.ukode
+        _, findings = run_with_progress(
+            parent, self.tr("Checking the quarter …"),
+            in_store(ws.store.path, lambda store: check_quarter(store, quarter, ukode)))
         self.title = self.tr("{quarter}, provider {ukode}").format(
             quarter=quarter, ukode=ws.ukode or self.tr("not set"))
         self.html = report_html(findings, self.title)

@@ -63,92 +63,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="25"/>
         <source>provider</source>
         <translation>udbyder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Export {quarter}</source>
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="36"/>
         <source>The whole quarter ({quarter})</source>
         <translation>Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="39"/>
         <source>Only the selected student ({cpr})</source>
         <translation>Kun den valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="40"/>
         <source>Only the selected student (none selected)</source>
         <translation>Kun den valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <source>Checking the quarter …</source>
+        <translation>Kontrollerer kvartalet …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="99"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="123"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="130"/>
+        <source>Writing the file …</source>
+        <translation>Skriver filen …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="139"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -156,32 +166,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="21"/>
+        <location filename="../../desktop/ui/findings_model.py" line="23"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="22"/>
+        <location filename="../../desktop/ui/findings_model.py" line="24"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <location filename="../../desktop/ui/findings_model.py" line="25"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <location filename="../../desktop/ui/findings_model.py" line="26"/>
         <source>Record</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <location filename="../../desktop/ui/findings_model.py" line="27"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <location filename="../../desktop/ui/findings_model.py" line="28"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
@@ -189,169 +199,179 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="23"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="24"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
         <source>Choose files …</source>
         <translation>Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
         <source>Load</source>
         <translation>Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="126"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="127"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="151"/>
+        <source>Checking the files …</source>
+        <translation>Kontrollerer filerne …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="167"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="173"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="204"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
+        <source>Loading the files …</source>
+        <translation>Indlæser filerne …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="217"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="230"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="235"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
@@ -359,12 +379,12 @@
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -391,7 +411,7 @@
         <location filename="../../desktop/ui/editor.py" line="61"/>
         <location filename="../../desktop/ui/editor.py" line="65"/>
         <location filename="../../desktop/ui/editor.py" line="68"/>
-        <location filename="../../desktop/ui/editor.py" line="254"/>
+        <location filename="../../desktop/ui/editor.py" line="255"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -456,32 +476,32 @@
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="186"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Change {field}</source>
         <translation>Ret {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="248"/>
+        <location filename="../../desktop/ui/editor.py" line="249"/>
         <source>Do you want to delete the referral? It cannot be undone.</source>
         <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="249"/>
+        <location filename="../../desktop/ui/editor.py" line="250"/>
         <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
         <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="251"/>
+        <location filename="../../desktop/ui/editor.py" line="252"/>
         <source>Do you want to delete the month? It cannot be undone.</source>
         <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="252"/>
+        <location filename="../../desktop/ui/editor.py" line="253"/>
         <source>Do you want to delete the exam? It cannot be undone.</source>
         <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="270"/>
+        <location filename="../../desktop/ui/editor.py" line="271"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
@@ -489,47 +509,47 @@
 <context>
     <name>KursistTableModel</name>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="20"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="24"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="21"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="25"/>
         <source>Gender</source>
         <translation>Køn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="22"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="26"/>
         <source>Nation</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="23"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="27"/>
         <source>Records</source>
         <translation>Poster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="24"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="28"/>
         <source>Errors</source>
         <translation>Fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="25"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="29"/>
         <source>Warn.</source>
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="94"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="94"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="96"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="164"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -537,158 +557,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
@@ -729,7 +749,7 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="108"/>
+        <location filename="../../desktop/ui/record_model.py" line="109"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
@@ -739,72 +759,77 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="24"/>
         <source>ErrorReport_{ukode}_{iperiode}</source>
         <translation>Fejlrapport_{ukode}_{iperiode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="25"/>
         <source>provider</source>
         <translation>udbyder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="38"/>
         <source>Error report</source>
         <translation>Fejlrapport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
         <source>Error report {quarter}</source>
         <translation>Fejlrapport {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="55"/>
+        <source>Checking the quarter …</source>
+        <translation>Kontrollerer kvartalet …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="57"/>
         <source>{quarter}, provider {ukode}</source>
         <translation>{quarter}, udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="58"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="66"/>
         <source>Save as PDF …</source>
         <translation>Gem som PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="68"/>
         <source>Save as HTML …</source>
         <translation>Gem som HTML …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="81"/>
         <source>Error report – {title}</source>
         <translation>Fejlrapport – {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="85"/>
         <source>HTML files (*.html *.htm)</source>
         <translation>HTML-filer (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="92"/>
         <source>Save error report</source>
         <translation>Gem fejlrapport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="106"/>
         <source>The report was not saved: {reason}.</source>
         <translation>Rapporten er ikke gemt: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="111"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
