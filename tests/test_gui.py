@@ -318,3 +318,13 @@ def test_a_day_picked_in_the_calendar_is_stored(window, qtbot):
 def test_the_list_proxy_passes_qtmodeltester(window, qtmodeltester):
     window.proxy.set_search("0")
     qtmodeltester.check(window.proxy, force_py=True)
+
+
+def test_a_mistyped_year_stays_in_view_with_its_finding(window, qtbot):
+    """The record does not jump to another quarter: the clerk sees A3 at the field."""
+    open_kursist_with(window, qtbot, "A3")
+    section = window.editor.henv
+    edit_cell(section, 0, "hkomkode", "851")
+    edit_cell(section, 0, "hhenvisdato", "18-07-2027")
+    assert section.model.rowCount() == 1
+    assert any(f.rule == "A3" and f.field == "hhenvisdato" for f in window.editor.findings)

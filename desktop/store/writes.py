@@ -64,16 +64,14 @@ def add(c: sqlite3.Connection, kind: str, parent_id: int, values: dict[str, str 
 
 
 def update(c: sqlite3.Connection, kind: str, record_id: int, values: dict[str, str | None]) -> None:
-    """Change some fields of one record; a henvisning or prøve follows its date's quarter."""
+    """Change some fields of one record. A record stays in the quarter it is reported in even
+    when its date is changed to another: a mistyped year then shows as A3/A11 at the field,
+    where the clerk sees it, instead of the record vanishing into another quarter."""
     if kind not in TABLES:
         raise ValueError(kind)
     cols = [t for t in values if t in _cols(kind)]
     sets = [f"{t} = ?" for t in cols]
     params = [_value(values[t]) for t in cols]
-    date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}.get(kind)
-    if date_tag in values and as_date(values[date_tag]):
-        sets.append("iperiode = ?")
-        params.append(reported_quarter(values[date_tag], ""))
     if sets:
         c.execute(f"UPDATE {kind} SET {', '.join(sets)} WHERE id = ?", (*params, record_id))
 
