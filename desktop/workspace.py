@@ -84,19 +84,26 @@ class Workspace:
 
     def add_record(self, kind: str, parent_id: int, q: Quarter,
                    values: dict[str, str | None] | None = None) -> int:
-        values = dict(values or {})
+        return self.add_records(kind, parent_id, q, [values or {}])[0]
+
+    def add_records(self, kind: str, parent_id: int, q: Quarter,
+                    rows: list[dict[str, str | None]]) -> list[int]:
+        """New records of one kind under one parent, in one transaction."""
         with self.store.transaction() as c:
-            if kind == "modul":
-                if not values.get("uforsoegnr") and values.get("uuddnr") and values.get("umodul"):
-                    values["uforsoegnr"] = str(kursist.next_attempt(
-                        c, parent_id, values["uuddnr"], values["umodul"]))
-                return writes.add(c, kind, parent_id, values)
-            if kind == "undervisning":
-                values.setdefault("unlekmin", str(self.settings.lesson_minutes))
-                return writes.add(c, kind, parent_id, values, q.iperiode)
-            date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}[kind]
-            return writes.add(c, kind, parent_id, values,
-                              writes.reported_quarter(values.get(date_tag), q.iperiode))
+            return [self._add(c, kind, parent_id, q, dict(values)) for values in rows]
+
+    def _add(self, c, kind: str, parent_id: int, q: Quarter, values: dict) -> int:
+        if kind == "modul":
+            if not values.get("uforsoegnr") and values.get("uuddnr") and values.get("umodul"):
+                values["uforsoegnr"] = str(kursist.next_attempt(
+                    c, parent_id, values["uuddnr"], values["umodul"]))
+            return writes.add(c, kind, parent_id, values)
+        if kind == "undervisning":
+            values.setdefault("unlekmin", str(self.settings.lesson_minutes))
+            return writes.add(c, kind, parent_id, values, q.iperiode)
+        date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}[kind]
+        return writes.add(c, kind, parent_id, values,
+                          writes.reported_quarter(values.get(date_tag), q.iperiode))
 
     def delete_record(self, kind: str, record_id: int) -> None:
         with self.store.transaction() as c:

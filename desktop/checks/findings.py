@@ -25,10 +25,6 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    @property
-    def blocks_export(self) -> bool:
-        return self.rule == "X"
-
     def as_json(self) -> dict:
         d = asdict(self)
         return {k: d[k] for k in ("rule", "severity", "cpr", "record", "field", "message", "line",

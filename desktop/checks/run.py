@@ -38,14 +38,6 @@ def check_kursist(k: Record, settings: CheckSettings | None = None, *, schema: b
     return emit.findings
 
 
-def check_fields_only(k: Record, settings: CheckSettings | None = None) -> list[Finding]:
-    """Only the X findings the field catalogue gives for one kursist."""
-    settings = settings or CheckSettings()
-    emit = Emitter(k, ERROR if settings.a1_is_error else WARNING)
-    check_fields(k, emit)
-    return emit.findings
-
-
 def check_report(kursister: list[Record], settings: CheckSettings | None = None, *,
                  schema: bool = True, trusted: bool = False) -> list[Finding]:
     """Every check over a report's kursister, including the document-wide kursist key."""

@@ -269,6 +269,9 @@ DOCUMENT_FIELDS = (
 RECORD_KINDS = ("kursist", "henvisning", "modul", "undervisning", "proeve")
 CHILD_KINDS = {"kursist": ("henvisning", "modul", "proeve"), "modul": ("undervisning",)}
 
+# The fields that close a placement; a placement still open at a quarter's end has none.
+PLACEMENT_END = ("uslutdato", "uophoersaarsag", "umodtestdato")
+
 # Identity constraints of the schema: the fields that make each record's key.
 KEYS = {
     "kursist": ("iperiode", "ukode", "kcprnr"),

@@ -61,7 +61,3 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year} {self.q}. kvartal"
-
-
-def iperiode_of(iso_date: str) -> str:
-    return Quarter.of(dt.date.fromisoformat(iso_date)).iperiode

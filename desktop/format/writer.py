@@ -16,7 +16,7 @@ from lxml import etree
 from desktop import APP_NAME, __version__
 from desktop.domain.fields import CHILD_KINDS, FIELDS, NAMESPACE, VERSION
 from desktop.domain.records import Record
-from desktop.format.schema import schema
+from desktop.format.schema import safe_parser, schema
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 PRODUKTKODE = f"{APP_NAME} {__version__}"
@@ -86,16 +86,13 @@ def validate_bytes(data: bytes) -> None:
     """Parse, then validate the tree (measured faster than a schema-attached parser); raise
     SchemaRejected on the first violation."""
     try:
-        doc = etree.fromstring(data, _PLAIN)
+        doc = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise SchemaRejected(f"line {exc.lineno}: {exc.msg}") from exc
     xsd = schema()
     if not xsd.validate(doc):
         error = xsd.error_log[0]
         raise SchemaRejected(f"line {error.line}: {error.message}")
-
-
-_PLAIN = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

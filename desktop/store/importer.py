@@ -10,12 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from desktop.domain.fields import TAGS
+from desktop.domain.fields import PLACEMENT_END, TAGS
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
 from desktop.store.writes import insert_sql
 
-_ENDING = ("uslutdato", "uophoersaarsag", "umodtestdato")
 
 
 def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
@@ -87,7 +86,7 @@ def _put_placement(c, placements: dict, kid: int, iperiode: str, m: Record) -> i
     c.execute("UPDATE modul SET ustartdato = ? WHERE id = ?", (values["ustartdato"], pid))
     if values["uslutdato"]:
         c.execute("UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?",
-                  (*(values[t] for t in _ENDING), pid))
+                  (*(values[t] for t in PLACEMENT_END), pid))
         placements[key] = (pid, values["uslutdato"])
     elif stored_end and stored_end < Quarter.parse(iperiode).next().start.isoformat():
         # The file says the placement was still open at the end of its quarter: an end we

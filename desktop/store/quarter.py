@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from desktop.domain.fields import TAGS
+from desktop.domain.fields import PLACEMENT_END, TAGS
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
 
 _MODUL_COLS = ", ".join(TAGS["modul"])
-_OPEN = dict.fromkeys(("uslutdato", "uophoersaarsag", "umodtestdato"))
+_OPEN = dict.fromkeys(PLACEMENT_END)
 
 
 @dataclass

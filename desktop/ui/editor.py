@@ -185,7 +185,7 @@ class KursistEditor(QScrollArea):
         if old == value:
             return
         self.undo.beginMacro(self.tr("Change {field}").format(field=field.label.lower()))
-        self.undo.push(SetValue(self.ws, ref, old, value, self.quarter, self._after))
+        self.undo.push(SetValue(self.ws, ref, old, value, self.quarter, self._stored))
         self._helpers(kind, row_id, tag)
         self.undo.endMacro()
 
@@ -199,16 +199,17 @@ class KursistEditor(QScrollArea):
                 mod = self.ws.value(FieldRef("modul", row_id, "umodul"), q)
                 if udd and mod:
                     n = str(self.ws.next_attempt(self.kid, udd, mod))
-                    self.undo.push(SetValue(self.ws, ref, None, n, q, self._after))
+                    self.undo.push(SetValue(self.ws, ref, None, n, q, self._stored))
         if kind == "undervisning" and tag in _UNKAT:
             ref = FieldRef("undervisning", row_id, "unfagskema")
             if not self.ws.value(ref, q):
                 parts = [self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT]
                 if all(p is None or p.isdigit() for p in parts):
                     total = str(sum(int(p) for p in parts if p))
-                    self.undo.push(SetValue(self.ws, ref, None, total, q, self._after))
+                    self.undo.push(SetValue(self.ws, ref, None, total, q, self._stored))
 
-    def _after(self, ref: FieldRef) -> None:
+    def _stored(self, *_) -> None:
+        """After any change to the store: re-load, re-check, and tell the window."""
         self.refresh()
         self.changed.emit()
 
@@ -221,8 +222,7 @@ class KursistEditor(QScrollArea):
         values = {"henvisning": {"hhenvisdato": day}, "modul": {"ustartdato": day},
                   "proeve": {"pdato": day, "pstatus": "1"}}[kind]
         self.ws.add_record(kind, self.kid, q, values)
-        self.refresh()
-        self.changed.emit()
+        self._stored()
         section = self.sections[kind]
         last = section.model.rowCount() - 1
         if last >= 0:
@@ -234,11 +234,9 @@ class KursistEditor(QScrollArea):
         if m is None or self.quarter is None:
             return
         have = {u.record["unperiode"] for u in m.children}
-        for month in self.quarter.months:
-            if str(month) not in have:
-                self.ws.add_record("undervisning", m.id, self.quarter, {"unperiode": str(month)})
-        self.refresh()
-        self.changed.emit()
+        self.ws.add_records("undervisning", m.id, self.quarter,
+                            [{"unperiode": str(n)} for n in self.quarter.months if str(n) not in have])
+        self._stored()
 
     def _delete(self, section: Section, kind: str) -> None:
         row = section.current_row()
@@ -258,8 +256,7 @@ class KursistEditor(QScrollArea):
             return
         self.ws.delete_record(kind, record_id)
         self.undo.clear()  # earlier edits may refer to the deleted record
-        self.refresh()
-        self.changed.emit()
+        self._stored()
 
     def _close_placement(self) -> None:
         m = self._current_modul()
@@ -271,7 +268,7 @@ class KursistEditor(QScrollArea):
             self.undo.beginMacro(self.tr("End placement"))
             for tag, value in dialog.values().items():
                 ref = FieldRef("modul", m.id, tag)
-                self.undo.push(SetValue(self.ws, ref, self.ws.value(ref, q), value, q, self._after))
+                self.undo.push(SetValue(self.ws, ref, self.ws.value(ref, q), value, q, self._stored))
             self.undo.endMacro()
 
     def _restart_placement(self) -> None:
@@ -283,5 +280,4 @@ class KursistEditor(QScrollArea):
             end, ophoer, start = dialog.values()
             self.ws.restart_placement(m.id, end, ophoer, start)
             self.undo.clear()
-            self.refresh()
-            self.changed.emit()
+            self._stored()
