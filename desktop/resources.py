@@ -1,15 +1,23 @@
-"""Where the shipped resources (schema, code lists, translations) live, from source or frozen."""
+"""Where the shipped resources (schema, code lists, translations, the user guide) live, from
+source or frozen. A frozen build carries `resources/` and `docs/` beside its code."""
 
 import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
+def _root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    return Path(frozen) if frozen else Path(__file__).resolve().parents[1]
+
+
+def resources_dir() -> Path:
+    return _root() / "resources"
 
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def guide_path() -> Path:
+    """The Danish user guide (Markdown, with its screenshots in docs/screenshots)."""
+    return _root() / "docs" / "brugervejledning.md"
