@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from desktop.domain.fields import PLACEMENT_END, TAGS
+from desktop.domain.fields import PLACEMENT_END, TAGS, as_date
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
 
@@ -88,8 +88,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             (nxt,)):
         values = dict(zip(mcols, row))
         end = values["uslutdato"]
-        if end and end >= nxt:
-            values.update(_OPEN)  # as it stood at the end of the quarter
+        if end and end >= nxt and as_date(end):
+            values.update(_OPEN)  # as it stood at the end of the quarter (a broken end stays, for X)
         r = Record("modul", values, [], None)
         kid = row[-1]
         history.setdefault(kid, []).append(r)

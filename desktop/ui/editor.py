@@ -178,8 +178,13 @@ class KursistEditor(QScrollArea):
         if field.is_date and value:
             try:
                 value = parse_user_date(value)
-            except ValueError:
-                pass  # kept as typed: the X finding at the field says what is wrong
+            except ValueError as exc:
+                if kind == "modul":
+                    # A placement's dates decide which quarters show it, so an unreadable one
+                    # would hide it: refused, with the reason under its table.
+                    self.sections[kind].show_problem(str(exc))
+                    return
+                # kept as typed: the X finding at the field says what is wrong
         ref = FieldRef(kind, row_id, tag)
         old = self.ws.value(ref, self.quarter)
         if old == value:
@@ -203,9 +208,10 @@ class KursistEditor(QScrollArea):
         if kind == "undervisning" and tag in _UNKAT:
             ref = FieldRef("undervisning", row_id, "unfagskema")
             if not self.ws.value(ref, q):
-                parts = [self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT]
-                if all(p is None or p.isdigit() for p in parts):
-                    total = str(sum(int(p) for p in parts if p))
+                parts = {t: self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT}
+                # only valid counts add up ('²' is a digit to str.isdigit, not to int)
+                if all(FIELD_BY_TAG[t].problem(p) is None for t, p in parts.items()):
+                    total = str(sum(int(p) for p in parts.values() if p))
                     self.undo.push(SetValue(self.ws, ref, None, total, q, self._stored))
 
     def _stored(self, *_) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -137,14 +138,14 @@ class ExportDialog(QDialog):
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
             self.result.setText(self.tr("Saved: <b>{path}</b> ({n} students).").format(
-                path=result.written, n=result.kursister))
+                path=escape(str(result.written)), n=result.kursister))
             self.open_folder.setVisible(True)
         else:
             self._not_saved(result.refusal)
 
     def _not_saved(self, reason: str) -> None:
         self.result.setText(f"<span style='color:{RED}'>"
-                            + self.tr("Not saved: {reason}").format(reason=reason) + "</span>")
+                            + self.tr("Not saved: {reason}").format(reason=escape(reason)) + "</span>")
 
     def _open_folder(self) -> None:
         if self.written:

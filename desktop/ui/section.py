@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -75,8 +77,15 @@ class Section(QWidget):
         lines = []
         for f in findings:
             colour = "#b3261e" if f.is_error else "#8a5a00"
-            lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> {f.message}")
+            # the message may quote what was typed: shown as text, never as markup
+            lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> "
+                         f"{escape(f.message, quote=False)}")
         self.messages.setText("<br>".join(lines))
+        self.messages.setVisible(True)
+
+    def show_problem(self, text: str) -> None:
+        """Why an edit was not stored; the next findings replace it."""
+        self.messages.setText(f"<span style='color:#b3261e'>● {escape(text, quote=False)}</span>")
         self.messages.setVisible(True)
 
     def current_row(self) -> int:
