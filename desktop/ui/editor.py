@@ -38,6 +38,7 @@ class KursistEditor(QScrollArea):
         self.quarter: Quarter | None = None
         self.sheet: KursistSheet | None = None
         self.findings: list[Finding] = []
+        self.masked = False  # CPR numbers as DDMMYY-XXXX (the window's View menu sets it)
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -96,7 +97,7 @@ class KursistEditor(QScrollArea):
             section.table.delegate.iperiode = q.iperiode
         place = self.tr("{quarter} · provider {ukode}").format(quarter=q,
                                                                ukode=sheet.stamdata["ukode"])
-        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr)}</h2><span>{place}</span>")
+        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr, self.masked)}</h2><span>{place}</span>")
         self.stam.model.set_rows([Row(self.kid, sheet.stamdata)])
         self.henv.model.set_rows(sheet.henvisninger)
         self.mod.model.set_rows(sheet.moduler)
@@ -142,7 +143,7 @@ class KursistEditor(QScrollArea):
                 per_cell.setdefault((labels[kind][f.record], f.field), []).append(f)
                 shown.append(f)
             section.model.set_findings(per_cell)
-            section.show_findings(shown)
+            section.show_findings(shown, self.masked)
 
     def focus_finding(self, f: Finding) -> None:
         """Select the record and field a finding is about, and put the cursor there."""

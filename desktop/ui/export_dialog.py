@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
                                QVBoxLayout)
 
-from desktop.domain.cpr import format_cpr
+from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.quarter import Quarter
 from desktop.operations import UsageError, check_quarter, export_quarter
 from desktop.store import StoreError
@@ -37,13 +37,15 @@ class ExportDialog(QDialog):
         self.whole = QRadioButton(self.tr("The whole quarter ({quarter})").format(quarter=quarter),
                                   self)
         self.one = QRadioButton(
-            self.tr("Only the selected student ({cpr})").format(cpr=format_cpr(cpr)) if cpr else
+            self.tr("Only the selected student ({cpr})").format(
+                cpr=format_cpr(cpr, ws.cpr_masked)) if cpr else
             self.tr("Only the selected student (none selected)"), self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
+        self.model.masked = ws.cpr_masked
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -137,8 +139,10 @@ class ExportDialog(QDialog):
         if result.written:
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
+            shown = str(result.written)  # a one-kursist file is named after its CPR
             self.result.setText(self.tr("Saved: <b>{path}</b> ({n} students).").format(
-                path=escape(str(result.written)), n=result.kursister))
+                path=escape(mask_cprs(shown) if self.ws.cpr_masked else shown),
+                n=result.kursister))
             self.open_folder.setVisible(True)
         else:
             self._not_saved(result.refusal)

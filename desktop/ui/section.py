@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from desktop.checks.findings import Finding
+from desktop.domain.cpr import mask_cprs
 from desktop.ui.delegate import FieldDelegate
 from desktop.ui.record_model import RecordTableModel
 
@@ -68,7 +69,7 @@ class Section(QWidget):
         self.buttons.addWidget(button)
         return button
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def show_findings(self, findings: list[Finding], masked: bool = False) -> None:
         """The short messages under the table; the cells themselves are coloured."""
         self.table.fit_height()
         if not findings:
@@ -78,8 +79,9 @@ class Section(QWidget):
         for f in findings:
             colour = "#b3261e" if f.is_error else "#8a5a00"
             # the message may quote what was typed: shown as text, never as markup
+            message = mask_cprs(f.message) if masked else f.message
             lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> "
-                         f"{escape(f.message, quote=False)}")
+                         f"{escape(message, quote=False)}")
         self.messages.setText("<br>".join(lines))
         self.messages.setVisible(True)
 
