@@ -74,6 +74,19 @@ def test_user_backups_and_the_copy_before_a_restore_are_private(tmp_path, open_u
 
 
 @posix_only
+def test_exported_files_are_private(tmp_path, open_umask):
+    """The quarter's file holds every CPR number too (as does the fejlrapport, written the
+    same way)."""
+    paths = write_files(tmp_path, sample_files(5))
+    db = tmp_path / "du.sqlite"
+    assert cli.main(["import", *map(str, paths), "--db", str(db)]) == 0
+    out = tmp_path / "ud.xml"
+    assert cli.main(["export", "--quarter", "20241", "--out", str(out), "--db", str(db),
+                     "--force"]) == 0
+    assert mode(out) == 0o600
+
+
+@posix_only
 def test_log_file_and_folder_are_private(tmp_path, open_umask):
     path = logs.setup(tmp_path / "log")
     logging.getLogger("desktop.test").error("noget gik galt")
