@@ -1,5 +1,7 @@
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -9,7 +11,9 @@ from hypothesis import settings as hypothesis_settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The log of the code under test, and of the command lines it starts, stays out of the user's
 # log folder.
-os.environ.setdefault("DU_INDBERETNING_LOG_DIR", tempfile.mkdtemp(prefix="du-test-logs-"))
+if "DU_INDBERETNING_LOG_DIR" not in os.environ:
+    os.environ["DU_INDBERETNING_LOG_DIR"] = tempfile.mkdtemp(prefix="du-test-logs-")
+    atexit.register(shutil.rmtree, os.environ["DU_INDBERETNING_LOG_DIR"], True)
 
 # CI runs the same examples every time, with no example database on disk; a longer, random run:
 # HYPOTHESIS_PROFILE=fuzz (tests/helpers.py `examples` multiplies their counts by ten).
