@@ -18,4 +18,5 @@ def default_db_path() -> Path:
 
 def default_log_dir() -> Path:
     """The log folder; DU_INDBERETNING_LOG_DIR moves it (the tests keep theirs in a temp folder)."""
-    return Path(os.environ.get("DU_INDBERETNING_LOG_DIR") or user_log_path(APP_NAME, appauthor=False))
+    folder = os.environ.get("DU_INDBERETNING_LOG_DIR")
+    return Path(folder) if folder else user_log_path(APP_NAME, appauthor=False)

@@ -60,9 +60,10 @@ def examples(n: int) -> int:
 
 
 # Words any of the app's Danish sentences has, and what only an English or raw error would say.
-_DANISH = re.compile(r"\b(ikke|kan|er|og|eller|i|på|til|skal|må|har|en|et|af|med|der|det|mangler|"
-                     r"findes|højst|tom|fejl|ukendt|bruger)\b"
-                     r"|[æøåÆØÅ]", re.IGNORECASE)
+_DANISH = re.compile(r"\b(ikke|kan|er|og|eller|i|på|til|skal|må|har|en|et|af|med|der|det|som|om|"
+                     r"ved|før|efter|over|under|uden|end|ligger|mangler|findes|højst|tom|fejl|"
+                     r"ukendt|bruger|ingen|indeholder|fil\w*|kursist\w*|kvartal\w*)\b|[æøåÆØÅ]",
+                     re.IGNORECASE)
 _ENGLISH = re.compile(r"Traceback|Error\b|Exception|errno|\bline \d|\bfile\b|expected|invalid|"
                       r"not allowed|cannot|can't|No such|Permission denied|NoneType|codec|"
                       r"Extra content|Document|Start tag|\{http", re.IGNORECASE)

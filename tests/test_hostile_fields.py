@@ -44,7 +44,7 @@ HOSTILE = st.one_of(
     st.integers(-10**40, 10**40).map(str),
     st.sampled_from(["9" * 5000, "0" * 5000 + "7", "-1", "-0", "+3", "1e3", "0x10", "3.0", "²",
                      "١٢", "１２", "\x00", "1\x00", "\x1b[2J", "\u202e21", "\u200f3", "\ufeff4",
-                     "😀", "👨‍👩‍👧", "\t", "   ", "M\n", "IRQ\r\n", "2024-01-15\nDROP TABLE kursist",
+                     "😀", "👨‍👩‍👧", "\t", "   ", "M\n", "IRQ\r\n", "2024-01-15\nDROP TABLE x",
                      "'; DROP TABLE kursist; --", "<b>x</b>", "&amp;", "31-02-2024", "15-01-24",
                      "2024-1-5", "15.01.2024", "15012024", "99-99-9999", "0000-01-01", "\u00a0"]),
     # pasted lines from a spreadsheet or a mail

@@ -192,7 +192,8 @@ def test_gui_errors_are_logged_without_cpr_and_shown_in_danish(log_file, qtbot, 
     from desktop.workspace import Workspace
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
     reporter = ErrorReporter(QApplication.instance())
     try:
         raise KeyError(f"{CPR} mangler")

@@ -104,7 +104,8 @@ class Field:
             number = as_int(value)
             lo = self.min if self.min is not None else lo
             hi = self.max if self.max is not None else hi
-            if number is None or not (lo <= number <= hi) or (self.pattern and not re.fullmatch(self.pattern, value)):
+            if (number is None or not lo <= number <= hi
+                    or (self.pattern and not re.fullmatch(self.pattern, value))):
                 return f"{self.label} skal være {self.allowed()}, ikke {shown}."
             return None
         if self.pattern and not re.fullmatch(self.pattern, value):

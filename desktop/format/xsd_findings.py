@@ -61,7 +61,8 @@ class ErrorMapper:
             field_tag = KEYS.get(local(record_el.tag), (None,))[0]
         elif field is not None and any(s in error.type_name for s in _VALUE_ERRORS):
             value = _value(element)
-            message = field.problem(value) or f"{field.label}: værdien {quoted(value or '')} er ugyldig."
+            message = (field.problem(value)
+                       or f"{field.label}: værdien {quoted(value or '')} er ugyldig.")
             field_tag = field.tag
         elif "nil" in error.message.lower():
             name = field.label if field else tag

@@ -88,8 +88,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             (nxt,)):
         values = dict(zip(mcols, row))
         end = values["uslutdato"]
-        if end and end >= nxt and as_date(end):
-            values.update(_OPEN)  # as it stood at the end of the quarter (a broken end stays, for X)
+        if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
+            values.update(_OPEN)  # as it stood at the end of the quarter
         r = Record("modul", values, [], None)
         kid = row[-1]
         history.setdefault(kid, []).append(r)

@@ -97,7 +97,8 @@ class KursistEditor(QScrollArea):
             section.table.delegate.iperiode = q.iperiode
         place = self.tr("{quarter} · provider {ukode}").format(quarter=q,
                                                                ukode=sheet.stamdata["ukode"])
-        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr, self.masked)}</h2><span>{place}</span>")
+        cpr = format_cpr(sheet.cpr, self.masked)
+        self.heading.setText(f"<h2>CPR {cpr}</h2><span>{place}</span>")
         self.stam.model.set_rows([Row(self.kid, sheet.stamdata)])
         self.henv.model.set_rows(sheet.henvisninger)
         self.mod.model.set_rows(sheet.moduler)

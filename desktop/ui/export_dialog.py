@@ -149,7 +149,8 @@ class ExportDialog(QDialog):
 
     def _not_saved(self, reason: str) -> None:
         self.result.setText(f"<span style='color:{RED}'>"
-                            + self.tr("Not saved: {reason}").format(reason=escape(reason)) + "</span>")
+                            + self.tr("Not saved: {reason}").format(reason=escape(reason))
+                            + "</span>")
 
     def _open_folder(self) -> None:
         if self.written:
