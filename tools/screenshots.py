@@ -23,6 +23,8 @@ from PySide6.QtCore import QRect, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QDockWidget  # noqa: E402
 
+from desktop import APP_NAME  # noqa: E402
+from desktop.config import DB_NAME  # noqa: E402
 from desktop.demo import DEMO_UKODE, build_demo  # noqa: E402
 from desktop.domain.quarter import Quarter  # noqa: E402
 from desktop.format.writer import document_bytes  # noqa: E402
@@ -86,8 +88,9 @@ def go_to(window, rule: str):
 def first_start(app, tmp: Path) -> None:
     """A new, empty database: Indstillinger asks for the udbyderkode first."""
     from desktop.ui.settings_dialog import SettingsDialog
-    (tmp / "ny").mkdir()
-    store = Store(tmp / "ny" / "du-indberetning.sqlite")
+    folder = tmp / "ny" / APP_NAME
+    folder.mkdir(parents=True)
+    store = Store(folder / DB_NAME)
     dialog = SettingsDialog(Workspace(store))
     dialog.resize(640, dialog.sizeHint().height())
     dialog.open()
@@ -207,7 +210,8 @@ def import_dialog(app, window, tmp: Path) -> None:
 def main() -> None:
     app = application()
     tmp = Path(tempfile.mkdtemp(prefix="du-shots-"))
-    store = Store(tmp / "sprogcenter.sqlite")
+    (tmp / APP_NAME).mkdir()
+    store = Store(tmp / APP_NAME / DB_NAME)  # named as in a real installation
     build_demo(store)
     window = MainWindow(Workspace(store))
     window.showMaximized()
