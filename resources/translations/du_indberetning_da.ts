@@ -197,6 +197,133 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="168"/>
+        <source>User guide</source>
+        <translation>Brugervejledning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="171"/>
+        <location filename="../../desktop/ui/help_window.py" line="197"/>
+        <source>About {app}</source>
+        <translation>Om {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="191"/>
+        <source>Quarterly reports of Danish language education, file format v{format}.</source>
+        <translation>Kvartalsindberetning af danskuddannelse, filformat v{format}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="193"/>
+        <source>Database: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="27"/>
+        <source>User guide – {app}</source>
+        <translation>Brugervejledning – {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="31"/>
+        <source>Contents</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="52"/>
+        <source>Find in the guide</source>
+        <translation>Søg i vejledningen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="58"/>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="60"/>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="73"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="85"/>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="86"/>
+        <source>Forward</source>
+        <translation>Frem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="90"/>
+        <source>Find …</source>
+        <translation>Søg …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="91"/>
+        <source>Find next</source>
+        <translation>Find næste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="92"/>
+        <source>Find previous</source>
+        <translation>Find forrige</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="93"/>
+        <source>Hide the search</source>
+        <translation>Skjul søgningen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="95"/>
+        <source>Larger text</source>
+        <translation>Større tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="96"/>
+        <source>Smaller text</source>
+        <translation>Mindre tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="98"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="107"/>
+        <source>not UTF-8 text</source>
+        <translation>ikke UTF-8-tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="109"/>
+        <source>The user guide could not be opened</source>
+        <translation>Brugervejledningen kan ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="110"/>
+        <source>The file {path} is missing or cannot be read ({reason}). It comes with the program: install the program again to get it back. Everything else in the program works as usual.</source>
+        <translation>Filen {path} mangler eller kan ikke læses ({reason}). Den følger med programmet: installér programmet igen for at få den tilbage. Resten af programmet virker som sædvanligt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="156"/>
+        <source>Not found</source>
+        <translation>Ikke fundet</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="25"/>
@@ -411,7 +538,7 @@
         <location filename="../../desktop/ui/editor.py" line="61"/>
         <location filename="../../desktop/ui/editor.py" line="65"/>
         <location filename="../../desktop/ui/editor.py" line="68"/>
-        <location filename="../../desktop/ui/editor.py" line="255"/>
+        <location filename="../../desktop/ui/editor.py" line="253"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -481,27 +608,27 @@
         <translation>Ret {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="249"/>
+        <location filename="../../desktop/ui/editor.py" line="247"/>
         <source>Do you want to delete the referral? It cannot be undone.</source>
         <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="250"/>
+        <location filename="../../desktop/ui/editor.py" line="248"/>
         <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
         <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="252"/>
+        <location filename="../../desktop/ui/editor.py" line="250"/>
         <source>Do you want to delete the month? It cannot be undone.</source>
         <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="253"/>
+        <location filename="../../desktop/ui/editor.py" line="251"/>
         <source>Do you want to delete the exam? It cannot be undone.</source>
         <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="271"/>
+        <location filename="../../desktop/ui/editor.py" line="268"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
@@ -539,17 +666,17 @@
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="156"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="156"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="164"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="158"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -557,158 +684,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
