@@ -63,13 +63,13 @@ def open_workspace(db: Path, demo: bool) -> Workspace:
     return Workspace(Store(db))
 
 
-class _QuitWhenShown(QObject):
-    """Ends the event loop right after the window is first exposed (and so painted): the
-    measure of a cold start, from source or frozen (installer/build.py)."""
+class _CloseWhenShown(QObject):
+    """Closes its window, as a user would, right after the window is first exposed (and so
+    painted): the measure of a cold start, from source or frozen (installer/build.py)."""
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Expose and watched.isExposed():
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self.parent().close)
         return False
 
 
@@ -84,8 +84,8 @@ def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
     window = MainWindow(ws)
     window.show()
     if quit_when_shown:
-        watcher = _QuitWhenShown(window)
+        watcher = _CloseWhenShown(window)
         window.windowHandle().installEventFilter(watcher)
-    if not ws.ukode:  # a first start: the udbyderkode comes before anything else
+    if not ws.ukode and not quit_when_shown:  # a first start: the udbyderkode comes first
         QTimer.singleShot(0, window.open_settings)
     return app.exec()
