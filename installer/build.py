@@ -58,9 +58,9 @@ def pyinstaller() -> float:
     for folder in (BUILD, DIST):
         shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                           "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
-                           str(SPEC)], cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm",
+                           "--log-level", "WARN", "--distpath", str(DIST),
+                           "--workpath", str(BUILD / "pyinstaller"), str(SPEC)], cwd=ROOT)
     if done.returncode != 0:
         raise BuildFailed(f"PyInstaller exited with status {done.returncode}")
     for program in {frozen_program(console=True), frozen_program(console=False)}:

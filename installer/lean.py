@@ -32,24 +32,29 @@ def plugin_name(path: PurePath) -> str:
     return stem[3:] if stem.startswith("lib") else stem
 
 
-def keep_qt_file(path: str | PurePath) -> bool:
-    """Whether a file from the Qt hooks (plugin, translation or other) belongs in the build."""
-    parts = PurePath(path).parts
+def keep_qt_file(dest: str | PurePath) -> bool:
+    """Whether a file from the Qt hooks, by its place in the bundle (PySide6/Qt/plugins/… on
+    Linux and macOS, PySide6/plugins/… on Windows), belongs in the build."""
+    parts = PurePath(dest).parts
+    if parts[:1] != ("PySide6",):
+        return True
     if "plugins" in parts:
         i = parts.index("plugins")
         if len(parts) <= i + 2:  # the plugins folder itself, or a file directly in it
             return True
         kept = KEEP_PLUGINS.get(parts[i + 1], set())
-        return kept is None or plugin_name(PurePath(path)) in kept
+        return kept is None or plugin_name(PurePath(dest)) in kept
     if "translations" in parts:
         return parts[-1] in KEEP_TRANSLATIONS
     return True
 
 
 def keep_qt(hiddenimports: list, binaries: list, datas: list) -> tuple[list, list, list]:
-    """Filter a Qt hook's (source, destination folder) lists by where each file comes from."""
-    return (hiddenimports, [b for b in binaries if keep_qt_file(b[0])],
-            [d for d in datas if keep_qt_file(d[0])])
+    """Filter a Qt hook's (source file, destination folder) lists."""
+    def kept(entries: list) -> list:
+        return [(src, dest) for src, dest in entries
+                if keep_qt_file(PurePath(dest, PurePath(src).name))]
+    return hiddenimports, kept(binaries), kept(datas)
 
 
 def keep_pycountry(dest: str) -> bool:

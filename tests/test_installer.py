@@ -208,14 +208,16 @@ def test_a_template_placeholder_without_a_value_is_an_error(tmp_path, monkeypatc
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
     ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
     ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
-    (r"C:\venv\Lib\site-packages\PySide6\plugins\platforms\qwindows.dll", True),
-    (r"C:\venv\Lib\site-packages\PySide6\plugins\styles\qmodernwindowsstyle.dll", True),
-    (r"C:\venv\Lib\site-packages\PySide6\plugins\platforms\qdirect2d.dll", False),
+    (r"PySide6\plugins\platforms\qwindows.dll", True),
+    (r"PySide6\plugins\styles\qmodernwindowsstyle.dll", True),
+    (r"PySide6\plugins\platforms\qdirect2d.dll", False),
+    (r"PySide6\translations\qtbase_da.qm", True),
     ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
     ("PySide6/Qt/translations/qtbase_da.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/Qt/translations/qt_help_da.qm", False),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ("myapp/plugins/whatever/libx.so", True),  # only PySide6's own folders are trimmed
 ])
 def test_the_qt_files_kept(path, kept):
     assert lean.keep_qt_file(PureWindowsPath(path) if "\\" in path else path) is kept
@@ -229,8 +231,12 @@ def test_the_kept_plugins_exist_in_this_pyside6():
     here = {"linux": {"qxcb", "qoffscreen"}, "win32": {"qwindows", "qoffscreen"},
             "darwin": {"qcocoa", "qoffscreen"}}.get(sys.platform, {"qoffscreen"})
     assert {("platforms", name) for name in here} <= present
-    kept = [(d, n) for d, n in present if lean.keep_qt_file(plugins / d / f"lib{n}.so")]
-    assert ("platformthemes", "qgtk3") not in kept and kept
+    entries = [(str(p), f"PySide6/Qt/plugins/{p.parent.name}") for p in plugins.glob("*/*")]
+    _, kept, _ = lean.keep_qt([], entries, [])
+    kept_names = {(Path(dest).name, lean.plugin_name(Path(src))) for src, dest in kept}
+    assert {("platforms", name) for name in here} <= kept_names
+    assert ("platformthemes", "qgtk3") not in kept_names
+    assert len(kept) < len(entries) / 3
 
 
 def test_pycountry_keeps_iso3166_in_danish():

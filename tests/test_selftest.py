@@ -74,7 +74,8 @@ def test_a_translation_that_does_not_translate_fails_in_danish(tmp_path):
     shutil.copy(qtbase, qm)  # a valid .qm, but not ours
     done = run_cli("--self-test", meipass=root)
     assert done.returncode == 1
-    assert "Oversættelser: »Students« blev til »Students«, ventede »Kursister«" in done.stdout
+    assert ("Oversættelser: »Students« blev til »Students«, ventede »Kursister«"
+            in done.stdout)
     assert "Selvtesten fejlede i trinnet »Oversættelser«." in done.stdout
 
 

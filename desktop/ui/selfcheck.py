@@ -12,6 +12,7 @@ from PySide6.QtCore import (QCoreApplication, QEventLoop, Qt, QTranslator, qInst
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from desktop.selftest import StepFailed
 from desktop.store import Store
 from desktop.ui.app import application
 from desktop.workspace import Workspace
@@ -19,10 +20,6 @@ from desktop.workspace import Workspace
 # A text of ours and one of Qt's own, with the Danish each must come out as.
 KNOWN_TEXTS = (("MainWindow", "Students", "Kursister"),
                ("QPlatformTheme", "Cancel", "Annuller"))
-
-
-class CheckFailed(Exception):
-    """A self-test step that did not hold, with a Danish reason."""
 
 
 def _quiet_offscreen(mode, context, message: str) -> None:
@@ -36,21 +33,22 @@ def start_qt() -> str:
         qInstallMessageHandler(_quiet_offscreen)
     app = application()
     if app.windowIcon().isNull():
-        raise CheckFailed("programikonet kunne ikke indlæses fra resources/icons")
+        raise StepFailed("programikonet kunne ikke indlæses fra resources/icons")
     return f"Qt {qVersion()}, platform {QGuiApplication.platformName()}, programikon indlæst"
 
 
 def check_translations() -> str:
     app = QApplication.instance()
-    installed = {t.objectName() for t in app.findChildren(QTranslator, options=Qt.FindDirectChildrenOnly)}
+    installed = {t.objectName()
+                 for t in app.findChildren(QTranslator, options=Qt.FindDirectChildrenOnly)}
     missing = [name for name in ("du_indberetning", "qtbase") if name not in installed]
     if missing:
-        raise CheckFailed("den danske oversættelse blev ikke indlæst: "
+        raise StepFailed("den danske oversættelse blev ikke indlæst: "
                           + ", ".join(f"{name}_da.qm" for name in missing))
     for context, source, danish in KNOWN_TEXTS:
         got = QCoreApplication.translate(context, source)
         if got != danish:
-            raise CheckFailed(f"»{source}« blev til »{got}«, ventede »{danish}«")
+            raise StepFailed(f"»{source}« blev til »{got}«, ventede »{danish}«")
     return ("du_indberetning_da.qm og Qt's qtbase_da.qm indlæst; "
             + ", ".join(f"»{s}« → »{d}«" for _, s, d in KNOWN_TEXTS))
 
@@ -73,14 +71,14 @@ def show_and_close_main_window(store: Store, timeout: float = 60.0) -> str:
         window.show()
         if not _wait(app, lambda: window.windowHandle() is not None
                      and window.windowHandle().isExposed(), timeout):
-            raise CheckFailed("hovedvinduet blev ikke vist")
+            raise StepFailed("hovedvinduet blev ikke vist")
         if not _wait(app, lambda: "fejl" in window.totals.text(), timeout):
-            raise CheckFailed("kvartalets kontroller blev ikke færdige i vinduet")
+            raise StepFailed("kvartalets kontroller blev ikke færdige i vinduet")
         rows = window.proxy.rowCount()
         if rows == 0:
-            raise CheckFailed("kursistlisten i vinduet er tom")
+            raise StepFailed("kursistlisten i vinduet er tom")
         if window.list.accessibleName() != "Kursister":
-            raise CheckFailed("vinduet viser ikke de danske tekster")
+            raise StepFailed("vinduet viser ikke de danske tekster")
         summary = (f"vist med {rows} kursister i listen og »{window.totals.text()}«, "
                    "og lukket igen")
     finally:
