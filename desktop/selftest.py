@@ -2,10 +2,10 @@
 
 It runs the whole path a user takes, on a throwaway database, and says in Danish what it did:
 the shipped files, the code lists, the schema, the demo data, an export validated against the
-bundled schema, the checks on the demo's typical errors, Qt with its Danish translations, and
-the main window shown and closed off screen. Each step prints its time; the first step that fails
-ends the test with exit status 1. The same code runs from source and in the frozen build, where
-it is the build's proof (installer/build.py).
+bundled schema, the checks on the demo's typical errors, Qt with its Danish translations, the
+main window, and the user guide in its Help window (F1), both shown and closed off screen. Each
+step prints its time; the first step that fails ends the test with exit status 1. The same code
+runs from source and in the frozen build, where it is the build's proof (installer/build.py).
 """
 
 from __future__ import annotations
@@ -165,8 +165,9 @@ def _guide(run: _Run) -> str:
     missing = [i for i in images if not (guide.parent / i).is_file()]
     if missing:
         raise StepFailed(f"{guide.name} viser billeder, der mangler: " + ", ".join(missing))
-    pictures = f"{len(images)} billede" + ("" if len(images) == 1 else "r")
-    return f"{guide} ({max(1, round(guide.stat().st_size / 1024))} kB, {pictures})"
+    from desktop.ui.selfcheck import show_and_close_guide
+    size = max(1, round(guide.stat().st_size / 1024))
+    return f"{guide.name} ({size} kB) " + show_and_close_guide(guide)
 
 
 STEPS: list[tuple[str, Callable[[_Run], str]]] = [

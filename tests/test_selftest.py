@@ -47,6 +47,7 @@ def test_the_self_test_passes_from_source_and_reports_every_step():
     assert "består skemaet" in done.stdout
     assert "afvist som ventet" in done.stdout
     assert "»Students« → »Kursister«" in done.stdout
+    assert "brugervejledning.md" in done.stdout and "vist i hjælpevinduet (F1)" in done.stdout
     assert lines[-1].startswith(f"Selvtesten er bestået: {len(STEPS)} trin på ")
     assert "Traceback" not in done.stderr
 
@@ -79,7 +80,7 @@ def test_a_translation_that_does_not_translate_fails_in_danish(tmp_path):
     assert "Selvtesten fejlede i trinnet »Oversættelser«." in done.stdout
 
 
-def test_the_guide_is_reported_either_way(tmp_path, monkeypatch):
+def test_the_guide_is_reported_either_way(tmp_path, monkeypatch, qapp):
     root = tmp_path / "bundle"
     (root / "docs" / "screenshots").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(root), raising=False)
@@ -87,14 +88,20 @@ def test_the_guide_is_reported_either_way(tmp_path, monkeypatch):
     assert "ikke med i denne udgave" in selftest._guide(run)
 
     guide = root / "docs" / "brugervejledning.md"
-    guide.write_text("# Brugervejledning\n\n![Vinduet](screenshots/main-window.png)\n"
-                     "![Eksport](screenshots/export-dialog.png)\n", encoding="utf-8")
-    (root / "docs" / "screenshots" / "main-window.png").write_bytes(b"png")
+    guide.write_text("# Brugervejledning\n\n## Vinduet\n\n![Vinduet](screenshots/main-window.png)\n"
+                     "\n## Eksport\n\n![Eksport](screenshots/export-dialog.png)\n",
+                     encoding="utf-8")
+    shots = ROOT / "docs" / "screenshots"
+    shutil.copy(shots / "main-window.png", root / "docs" / "screenshots")
     with pytest.raises(StepFailed, match="screenshots/export-dialog.png"):
         selftest._guide(run)
 
-    (root / "docs" / "screenshots" / "export-dialog.png").write_bytes(b"png")
-    assert "2 billeder" in selftest._guide(run)
+    (root / "docs" / "screenshots" / "export-dialog.png").write_bytes(b"not a picture")
+    with pytest.raises(StepFailed, match="hjælpevinduet kan ikke vise screenshots/export-dialog"):
+        selftest._guide(run)
+
+    shutil.copy(shots / "export-dialog.png", root / "docs" / "screenshots")
+    assert "vist i hjælpevinduet (F1) med 3 afsnit og 2 billeder" in selftest._guide(run)
 
 
 def test_the_checks_step_fails_when_the_demo_errors_go_unnoticed(tmp_path, store):

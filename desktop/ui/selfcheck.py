@@ -1,11 +1,12 @@
 """The Qt half of `--self-test` (desktop/selftest.py): start Qt as the app does, check the
-translators it installed, and show and close the real main window."""
+translators it installed, and show and close the real main window and the Help window."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QEventLoop, Qt, QTranslator, qInstallMessageHandler,
                             qVersion)
@@ -62,6 +63,11 @@ def _wait(app: QApplication, done, seconds: float) -> bool:
     return True
 
 
+def _shown(app: QApplication, window, timeout: float) -> bool:
+    return _wait(app, lambda: window.windowHandle() is not None
+                 and window.windowHandle().isExposed(), timeout)
+
+
 def show_and_close_main_window(store: Store, timeout: float = 60.0) -> str:
     """The window the user gets, on the given store: shown, its quarter checked, closed."""
     from desktop.ui.main_window import MainWindow
@@ -69,8 +75,7 @@ def show_and_close_main_window(store: Store, timeout: float = 60.0) -> str:
     window = MainWindow(Workspace(store))
     try:
         window.show()
-        if not _wait(app, lambda: window.windowHandle() is not None
-                     and window.windowHandle().isExposed(), timeout):
+        if not _shown(app, window, timeout):
             raise StepFailed("hovedvinduet blev ikke vist")
         if not _wait(app, lambda: "fejl" in window.totals.text(), timeout):
             raise StepFailed("kvartalets kontroller blev ikke færdige i vinduet")
@@ -84,6 +89,30 @@ def show_and_close_main_window(store: Store, timeout: float = 60.0) -> str:
     finally:
         window.close()
         window.checker.wait()
+        window.deleteLater()
+        app.processEvents()
+    return summary
+
+
+def show_and_close_guide(path: Path, timeout: float = 60.0) -> str:
+    """The Help window (F1) on the guide: shown with its contents and every picture, closed."""
+    from desktop.ui.help_window import HelpWindow
+    app = QApplication.instance()
+    window = HelpWindow(path=path)
+    try:
+        window.show()
+        if not _shown(app, window, timeout):
+            raise StepFailed("hjælpevinduet blev ikke vist")
+        browser = window.browser
+        broken = sorted(name for name, image in browser.images.items() if image.isNull())
+        if broken:
+            raise StepFailed("hjælpevinduet kan ikke vise " + ", ".join(broken))
+        if not browser.headings:
+            raise StepFailed("hjælpevinduet fandt ingen afsnit i vejledningen")
+        summary = (f"vist i hjælpevinduet (F1) med {len(browser.headings)} afsnit og "
+                   f"{len(browser.images)} billeder")
+    finally:
+        window.close()
         window.deleteLater()
         app.processEvents()
     return summary
