@@ -5,7 +5,8 @@ atomic), which is flushed to disk before it is renamed over the target; the fold
 flushed too, so the rename itself survives a power cut before anything that refers to the
 file (the export log) is committed. A process killed half-way leaves at most a hidden
 `.<name>.<random>.tmp` beside the target: a new name each time, so it never clashes with a
-later write, and never under the final name.
+later write, and never under the final name (beside a database copy, SQLite's own
+`-journal`, `-wal` or `-shm` of that temporary name may remain too).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
+        for leftover in ("", "-journal", "-wal", "-shm"):  # SQLite's files beside a copy
+            tmp.with_name(tmp.name + leftover).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
     return target

@@ -18,22 +18,9 @@ from desktop.format.writer import validate_bytes
 from desktop.operations import export_quarter
 from desktop.store import Store, StoreError, migrations
 from desktop.workspace import Workspace
-from helpers import canon_all
+from helpers import DATA, KEPT, build, canon_all
 
-DATA = Path(__file__).parent / "data"
-KEPT = sorted(int(m[1]) for p in DATA.glob("store_v*/store.sql")
-              if (m := re.fullmatch(r"store_v(\d+)", p.parent.name)))
 EXPORT_NAME = re.compile(r"DU_(\d+)_(\d{5})(?:_(\d{10}))?\.xml")
-
-
-def build(version: int, db: Path) -> Path:
-    """The kept database of that version as a real SQLite file."""
-    c = sqlite3.connect(db)
-    try:
-        c.executescript((DATA / f"store_v{version}" / "store.sql").read_text(encoding="utf-8"))
-    finally:
-        c.close()
-    return db
 
 
 def content(c: sqlite3.Connection) -> dict:
