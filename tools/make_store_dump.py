@@ -39,6 +39,7 @@ UKODE = "104321"
 FIRST, LAST = Quarter(2025, 4), Quarter(2026, 2)
 HAND_CPR = "1203851002"  # passes modulus 11
 EXPORTED_AT = datetime(2026, 7, 3, 9, 15, tzinfo=timezone.utc)
+LOG_FOLDER = "/home/sprogcenter/DU"
 
 
 def dump_folder(version: int) -> Path:
@@ -88,6 +89,15 @@ def export_all(store: Store, folder: Path) -> list[Path]:
     return written
 
 
+def neutral_paths(store: Store, folder: Path) -> None:
+    """The export log names the files where they were written; put them in a fixed folder,
+    so the dump is the same wherever it is made."""
+    if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'eksport'").fetchone():
+        with store.transaction() as c:
+            c.execute("UPDATE eksport SET filnavn = ? || substr(filnavn, ?)",
+                      (LOG_FOLDER, len(str(folder.resolve())) + 1))
+
+
 def sql_text(db: Path) -> str:
     c = sqlite3.connect(db)
     try:
@@ -111,6 +121,7 @@ def main() -> int:
         with Store(db) as store:
             fill(store)
             files = export_all(store, out)
+            neutral_paths(store, out)
         (out / "store.sql").write_text(sql_text(db), encoding="utf-8")
     print(f"{out.relative_to(ROOT)}: store.sql and {len(files)} export files "
           f"(schema version {LATEST}).")
