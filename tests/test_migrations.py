@@ -32,8 +32,14 @@ def content(c: sqlite3.Connection) -> dict:
             **{t: sorted(c.execute(f"SELECT * FROM {t}"), key=repr) for t in tables}}
 
 
-def read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+def sound_content(path: Path) -> dict:
+    """content() of a database file read-only, after it has passed integrity_check."""
+    c = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)], path.name
+        return content(c)
+    finally:
+        c.close()
 
 
 def test_a_test_database_is_kept_for_every_earlier_schema_version():
@@ -69,12 +75,7 @@ def test_an_old_database_upgrades_keeps_a_backup_and_exports_as_before(version, 
 
         backup = db.with_name(f"{db.name}.v{version}.bak")
         assert backup.is_file()
-        old = read_only(backup)
-        try:
-            assert old.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            assert content(old) == before
-        finally:
-            old.close()
+        assert sound_content(backup) == before
 
         expected_files = sorted((DATA / f"store_v{version}").glob("DU_*.xml"))
         ws = Workspace(store)
@@ -105,12 +106,7 @@ def test_a_migration_failing_halfway_leaves_the_original_database_untouched(vers
     monkeypatch.setattr("desktop.store.db.LATEST", migrations.LATEST + 1)
     with pytest.raises(StoreError, match="kan ikke åbnes"):
         Store(db)
-    c = read_only(db)
-    try:
-        assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert content(c) == before
-    finally:
-        c.close()
+    assert sound_content(db) == before
     monkeypatch.undo()
     with Store(db) as store:  # the real program still opens and upgrades it
         assert store.version == migrations.LATEST
