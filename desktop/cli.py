@@ -178,6 +178,7 @@ def _export(args) -> int:
     if args.json:
         print(json.dumps({"status": "ok" if result.written else "afvist",
                           "file": str(result.written) if result.written else None,
+                          "sha256": result.logged.sha256 if result.logged else None,
                           "kursister": result.kursister, "message": result.refusal,
                           "findings": [f.as_json() for f in result.findings]}, ensure_ascii=False))
     else:

@@ -88,77 +88,92 @@
         <translation>Kun den valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="58"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="62"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="93"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="101"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="122"/>
+        <source>Not exported before.</source>
+        <translation>Ikke dannet før.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="124"/>
+        <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
+        <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <source>Last exported: {time} – {file} ({n} students)</source>
+        <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="139"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="164"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -199,28 +214,28 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="168"/>
+        <location filename="../../desktop/ui/help_window.py" line="171"/>
         <source>User guide</source>
         <translation>Brugervejledning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="171"/>
-        <location filename="../../desktop/ui/help_window.py" line="197"/>
+        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <location filename="../../desktop/ui/help_window.py" line="200"/>
         <source>About {app}</source>
         <translation>Om {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <location filename="../../desktop/ui/help_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="191"/>
+        <location filename="../../desktop/ui/help_window.py" line="194"/>
         <source>Quarterly reports of Danish language education, file format v{format}.</source>
         <translation>Kvartalsindberetning af danskuddannelse, filformat v{format}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="193"/>
+        <location filename="../../desktop/ui/help_window.py" line="196"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -228,97 +243,97 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="27"/>
+        <location filename="../../desktop/ui/help_window.py" line="28"/>
         <source>User guide – {app}</source>
         <translation>Brugervejledning – {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="31"/>
+        <location filename="../../desktop/ui/help_window.py" line="32"/>
         <source>Contents</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="52"/>
+        <location filename="../../desktop/ui/help_window.py" line="53"/>
         <source>Find in the guide</source>
         <translation>Søg i vejledningen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="58"/>
+        <location filename="../../desktop/ui/help_window.py" line="59"/>
         <source>Previous</source>
         <translation>Forrige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="60"/>
+        <location filename="../../desktop/ui/help_window.py" line="61"/>
         <source>Next</source>
         <translation>Næste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="73"/>
+        <location filename="../../desktop/ui/help_window.py" line="74"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="85"/>
+        <location filename="../../desktop/ui/help_window.py" line="86"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="86"/>
+        <location filename="../../desktop/ui/help_window.py" line="88"/>
         <source>Forward</source>
         <translation>Frem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="90"/>
+        <location filename="../../desktop/ui/help_window.py" line="92"/>
         <source>Find …</source>
         <translation>Søg …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="91"/>
+        <location filename="../../desktop/ui/help_window.py" line="93"/>
         <source>Find next</source>
         <translation>Find næste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="92"/>
+        <location filename="../../desktop/ui/help_window.py" line="94"/>
         <source>Find previous</source>
         <translation>Find forrige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="93"/>
+        <location filename="../../desktop/ui/help_window.py" line="95"/>
         <source>Hide the search</source>
         <translation>Skjul søgningen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="95"/>
+        <location filename="../../desktop/ui/help_window.py" line="97"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="96"/>
+        <location filename="../../desktop/ui/help_window.py" line="99"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="98"/>
+        <location filename="../../desktop/ui/help_window.py" line="101"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="107"/>
+        <location filename="../../desktop/ui/help_window.py" line="110"/>
         <source>not UTF-8 text</source>
         <translation>ikke UTF-8-tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="109"/>
+        <location filename="../../desktop/ui/help_window.py" line="112"/>
         <source>The user guide could not be opened</source>
         <translation>Brugervejledningen kan ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="110"/>
+        <location filename="../../desktop/ui/help_window.py" line="113"/>
         <source>The file {path} is missing or cannot be read ({reason}). It comes with the program: install the program again to get it back. Everything else in the program works as usual.</source>
         <translation>Filen {path} mangler eller kan ikke læses ({reason}). Den følger med programmet: installér programmet igen for at få den tilbage. Resten af programmet virker som sædvanligt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="156"/>
+        <location filename="../../desktop/ui/help_window.py" line="159"/>
         <source>Not found</source>
         <translation>Ikke fundet</translation>
     </message>
