@@ -6,15 +6,20 @@ flushed too, so the rename itself survives a power cut before anything that refe
 file (the export log) is committed. A process killed half-way leaves at most a hidden
 `.<name>.<random>.tmp` beside the target: a new name each time, so it never clashes with a
 later write, and never under the final name (beside a database copy, SQLite's own
-`-journal`, `-wal` or `-shm` of that temporary name may remain too).
+`-journal`, `-wal` or `-shm` of that temporary name may remain too). The next write to the
+same name sweeps such leftovers once they are old enough that no live write can own them.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
+
+STALE_AFTER = 3600  # seconds; a leftover this old belongs to a write that was killed
+_SQLITE_SIDE_FILES = ("", "-journal", "-wal", "-shm")
 
 
 def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path:
@@ -24,6 +29,7 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
     itself or open it with another library (SQLite). Anything raised removes it again.
     """
     target = Path(target)
+    _sweep_leftovers(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
@@ -33,11 +39,24 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
-        for leftover in ("", "-journal", "-wal", "-shm"):  # SQLite's files beside a copy
+        for leftover in _SQLITE_SIDE_FILES:  # SQLite's files beside a copy
             tmp.with_name(tmp.name + leftover).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
     return target
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """Remove the temporary files that killed writes to target left behind."""
+    cutoff = time.time() - STALE_AFTER
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            if tmp.stat().st_mtime >= cutoff:
+                continue
+            for side in _SQLITE_SIDE_FILES:
+                tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+        except OSError:
+            pass  # another process swept it, or it is not ours to remove: leave it
 
 
 def _sync_folder(folder: Path) -> None:

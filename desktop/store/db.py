@@ -34,14 +34,19 @@ class Store:
                 raise StoreError(f"Mappen {self.path.parent} findes ikke; databasen kan ikke "
                                  "oprettes der.")
             _create_private(self.path)
+        self.conn = None
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+        except BaseException as exc:
+            if self.conn is not None:  # don't keep a half-opened file locked
+                self.conn.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+            raise
 
     def close(self) -> None:
         self.conn.close()
