@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="vis programmets version")
     p.add_argument("--db", type=Path, help="databasefil (standard: i brugerens datamappe)")
     p.add_argument("--demo", action="store_true", help="åbn en demodatabase med eksempeldata")
+    p.add_argument("--self-test", action="store_true",
+                   help="kontrollér at programmet virker på denne maskine, og afslut")
+    # For measuring start-up (installer/build.py): start as usual, quit once the window shows.
+    p.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", title="kommandoer", parser_class=_Parser)
 
     v = sub.add_parser("validate", help="kør alle kontroller på en v1.8-fil")
@@ -75,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logs.setup()
     try:
+        if args.self_test:
+            from desktop.selftest import run_self_test
+            return run_self_test()
         if args.command == "validate":
             return _validate(args)
         if args.command == "import":
@@ -177,6 +184,7 @@ def _export(args) -> int:
     if args.json:
         print(json.dumps({"status": "ok" if result.written else "afvist",
                           "file": str(result.written) if result.written else None,
+                          "sha256": result.logged.sha256 if result.logged else None,
                           "kursister": result.kursister, "message": result.refusal,
                           "findings": [f.as_json() for f in result.findings]}, ensure_ascii=False))
     else:
@@ -196,7 +204,7 @@ def _gui(args) -> int:
         print(f"Vinduet kan ikke startes: {exc}. Kommandolinjen virker stadig; se --help.",
               file=sys.stderr)
         return 2
-    return run(args.db or default_db_path(), demo=args.demo)
+    return run(args.db or default_db_path(), demo=args.demo, quit_when_shown=args.quit_when_shown)
 
 
 if __name__ == "__main__":

@@ -5,14 +5,17 @@ No Qt here. Each returns a result object; nothing prints.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.checks import CheckSettings, Finding, check_kursist, check_report
 from desktop.domain.quarter import Quarter
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
 from desktop.format.writer import SchemaRejected, document_bytes, validate_bytes, write_atomic
+from desktop.store import exportlog
 from desktop.store.db import Store
 from desktop.store.importer import store_kursister
 from desktop.store.quarter import select_quarter
@@ -80,6 +83,7 @@ class ExportResult:
     kursister: int
     written: Path | None = None
     refusal: str | None = None  # Danish reason when nothing was written
+    logged: exportlog.ExportEntry | None = None  # the export log's row for the written file
 
 
 def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
@@ -99,7 +103,10 @@ def _rules(report, settings: CheckSettings, *, schema: bool, trusted: bool = Fal
 
 
 def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
-                   cpr: str | None = None, force: bool = False) -> ExportResult:
+                   cpr: str | None = None, force: bool = False,
+                   now: datetime | None = None) -> ExportResult:
+    """Check the quarter (or one kursist's part of it), write the file atomically, then log
+    it (now: the time to log, UTC; the clock by default)."""
     quarter = Quarter.parse(iperiode)
     ukode = _resolve_ukode(store, quarter, ukode)
     settings = settings_from(store)
@@ -134,7 +141,15 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
                             "godkendes. Ret dem, eller eksportér alligevel med --force.")
     out = Path(out)
     write_atomic(out, data)
-    return ExportResult(findings, n, written=out)
+    first = report.kursister[0]
+    entry = exportlog.ExportEntry(
+        now or datetime.now(timezone.utc), first["ukode"], quarter.iperiode,
+        first["kcprnr"] if cpr else None, str(out.resolve()), hashlib.sha256(data).hexdigest(),
+        n, tvunget=a > 0)
+    # Only once the file is in place: the log never names a file that is not there.
+    with store.transaction() as c:
+        exportlog.record(c, entry)
+    return ExportResult(findings, n, written=out, logged=entry)
 
 
 def _resolve_ukode(store: Store, quarter: Quarter, ukode: str | None) -> str | None:

@@ -13,7 +13,7 @@ from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
 from desktop.operations import settings_from
 from desktop.store import Store, StoreError
-from desktop.store import browse, kursist, writes
+from desktop.store import browse, exportlog, kursist, writes
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,10 @@ class Workspace:
 
     def next_attempt(self, kid: int, uddnr: str, modul: str) -> int:
         return kursist.next_attempt(self.store.conn, kid, uddnr, modul)
+
+    def last_export(self, q: Quarter, cpr: str | None = None) -> exportlog.ExportEntry | None:
+        """The latest file written for the quarter (cpr None) or for one kursist in it."""
+        return exportlog.last(self.store.conn, self.ukode, q.iperiode, cpr)
 
     def kursist_id(self, cpr: str) -> int | None:
         row = self.store.conn.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",

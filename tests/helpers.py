@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,20 @@ from desktop.format.writer import document_bytes
 from desktop.sampledata import histories, quarter_files
 
 UKODE = "123456"
+DATA = Path(__file__).parent / "data"
+# Schema versions kept as real databases (SQL text made by tools/make_store_dump.py).
+KEPT = sorted(int(m[1]) for p in DATA.glob("store_v*/store.sql")
+              if (m := re.fullmatch(r"store_v(\d+)", p.parent.name)))
+
+
+def build(version: int, db: Path) -> Path:
+    """The kept database of that schema version as a real SQLite file."""
+    c = sqlite3.connect(db)
+    try:
+        c.executescript((DATA / f"store_v{version}" / "store.sql").read_text(encoding="utf-8"))
+    finally:
+        c.close()
+    return db
 
 
 def sample_files(n: int = 60, first=Quarter(2023, 1), last=Quarter(2024, 2), seed: int = 7):

@@ -7,6 +7,7 @@ nothing written, 2 bad usage or an unreadable / non-v1.8 file; `--json` gives on
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -20,6 +21,8 @@ from desktop import __version__
 from desktop.domain.quarter import Quarter
 from desktop.format.writer import document_bytes
 from desktop.sampledata import histories, quarter_files
+from desktop.store import Store
+from helpers import dump
 
 UKODE = "123456"
 FIRST, LAST = Quarter(2024, 1), Quarter(2024, 4)
@@ -300,6 +303,7 @@ def test_export_json(year_db, tmp_path):
     code, result = run_json("export", "--quarter", "20242", "--out", out, "--db", year_db)
     assert code == 0
     assert result["status"] == "ok" and Path(result["file"]) == out and result["kursister"] > 0
+    assert result["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
 
 
 def test_export_one_kursist(year_db, files, tmp_path):
@@ -370,10 +374,17 @@ def test_export_to_a_bad_place_exits_2(year_db, tmp_path, where):
     assert not (tmp_path / "findes_ikke").exists()
 
 
-def test_export_leaves_database_unchanged(year_db, tmp_path):
+def test_export_changes_nothing_but_the_export_log(year_db, tmp_path):
     copy = tmp_path / "kopi.sqlite"
     shutil.copy(year_db, copy)
-    before = db_snapshot(copy)
-    assert run("export", "--quarter", "20242", "--out", tmp_path / "q.xml", "--db", copy
-               ).returncode == 0
-    assert db_snapshot(copy) == before
+    with Store(copy) as store:
+        before = dump(store)
+    out = tmp_path / "q.xml"
+    assert run("export", "--quarter", "20242", "--out", out, "--db", copy).returncode == 0
+    with Store(copy) as store:
+        after = dump(store)
+        logged = store.conn.execute("SELECT iperiode, kcprnr, filnavn FROM eksport "
+                                    "ORDER BY id DESC LIMIT 1").fetchall()
+    changed = [(b[0], len(a[1]) - len(b[1])) for b, a in zip(before, after) if a != b]
+    assert changed == [("eksport", 1)] and len(after) == len(before)
+    assert logged == [("20242", None, str(out.resolve()))]

@@ -486,3 +486,28 @@ def test_unused_named_types(unused_types_schema, tag, value, reason):
         assert errors == []
     else:
         assert any(reason in e for e in errors), errors
+
+
+def test_a_write_sweeps_old_leftovers_of_killed_writes_but_not_fresh_ones(tmp_path):
+    import os
+    import time
+
+    from desktop.atomic import STALE_AFTER, replace_atomically
+
+    target = tmp_path / "DU_101234_20263.xml"
+    old = tmp_path / f".{target.name}.abc123.tmp"
+    old_wal = tmp_path / f".{target.name}.abc123.tmp-wal"
+    fresh = tmp_path / f".{target.name}.def456.tmp"
+    other = tmp_path / ".DU_101234_20262.xml.abc123.tmp"
+    for f in (old, old_wal, fresh, other):
+        f.write_bytes(b"half")
+    past = time.time() - STALE_AFTER - 60
+    for f in (old, old_wal, other):
+        os.utime(f, (past, past))
+
+    replace_atomically(target, lambda tmp: tmp.write_bytes(b"<whole/>"))
+
+    assert target.read_bytes() == b"<whole/>"
+    assert not old.exists() and not old_wal.exists()
+    assert fresh.exists(), "a recent temporary file may belong to a live write"
+    assert other.exists(), "only leftovers of the same target are swept"

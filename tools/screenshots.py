@@ -1,22 +1,34 @@
-"""Render the README's screenshots from the demo database, on a real (virtual) screen.
+"""Render the README's and the user guide's screenshots from the demo database, on a real
+(virtual) screen.
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
 
-Writes docs/screenshots/{main-window,editor-findings,export-dialog}.png at 1366×768.
+Writes docs/screenshots/*.png: the README's three at the full 1366×768 screen
+(main-window, editor-findings, export-dialog), and for docs/brugervejledning.md the dialogs
+and parts of the window on their own, so each picture shows just what its text is about.
 """
 
 from __future__ import annotations
 
+import random
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QRect, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QDockWidget  # noqa: E402
 
-from desktop.demo import build_demo  # noqa: E402
+from desktop import APP_NAME  # noqa: E402
+from desktop.config import DB_NAME  # noqa: E402
+from desktop.demo import DEMO_UKODE, build_demo  # noqa: E402
+from desktop.domain.quarter import Quarter  # noqa: E402
+from desktop.format.writer import document_bytes  # noqa: E402
+from desktop.sampledata import histories, quarter_files, valid_cpr  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui.app import application  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -33,20 +45,25 @@ def settle(app, ms: int = 300) -> None:
         app.processEvents()
 
 
+def save(pixmap, name: str) -> None:
+    path = OUT / f"{name}.png"
+    pixmap.save(str(path), "PNG", 0)  # quality 0: zlib's strongest compression, same pixels
+    print(path)
+
+
 def shoot(app, name: str) -> None:
+    """The whole screen, as the README shows it."""
     settle(app)
-    QGuiApplication.primaryScreen().grabWindow(0).save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
+    save(QGuiApplication.primaryScreen().grabWindow(0), name)
 
 
-def main() -> None:
-    app = application()
-    store = Store(Path(tempfile.mkdtemp(prefix="du-shots-")) / "sprogcenter.sqlite")
-    build_demo(store)
-    window = MainWindow(Workspace(store))
-    window.showMaximized()
-    window.checker.wait()
-    settle(app, 600)
+def shoot_widget(app, widget, name: str, rect: QRect | None = None) -> None:
+    """One dialog or part of the window alone (without a window manager there is no frame)."""
+    settle(app)
+    save(widget.grab(rect) if rect is not None else widget.grab(), name)
+
+
+def readme_shots(app, window) -> None:
     window.list.setCurrentIndex(window.proxy.index(2, 0))
     shoot(app, "main-window")
 
@@ -59,6 +76,157 @@ def main() -> None:
     window.export()
     shoot(app, "export-dialog")
     window._export_dialog.close()
+
+
+def go_to(window, rule: str):
+    f = next(f for f in window.quarter_findings.findings() if f.rule == rule)
+    window._go_to_finding(window.quarter_findings.index(
+        window.quarter_findings.findings().index(f), 0))
+    return f
+
+
+def first_start(app, tmp: Path) -> None:
+    """A new, empty database: Indstillinger asks for the udbyderkode first."""
+    from desktop.ui.settings_dialog import SettingsDialog
+    folder = tmp / "ny" / APP_NAME
+    folder.mkdir(parents=True)
+    store = Store(folder / DB_NAME)
+    dialog = SettingsDialog(Workspace(store))
+    dialog.resize(640, dialog.sizeHint().height())
+    dialog.open()
+    shoot_widget(app, dialog, "settings-first-start")
+    dialog.close()
+    store.close()
+
+
+def settings_backup(app, window, tmp: Path) -> None:
+    from desktop.ui import settings_dialog
+    folder = tmp / "Sikkerhedskopier"
+    folder.mkdir()
+    window.open_settings()
+    dialog = window._settings_dialog
+    dialog.resize(720, dialog.sizeHint().height())
+    with mock.patch.object(settings_dialog.QFileDialog, "getExistingDirectory",
+                           return_value=str(folder)):
+        dialog.take_backup()
+    shoot_widget(app, dialog, "settings-backup")
+    dialog.close()
+
+
+def new_kursist(app, window) -> None:
+    from desktop.ui.new_kursist import NewKursistDialog
+    dialog = NewKursistDialog(window, window.ws.settings.a1_is_error)
+    dialog.resize(520, dialog.sizeHint().height())
+    dialog.open()
+    cpr = valid_cpr(random.Random(4), date(1994, 3, 14))
+    dialog.cpr.setText(cpr)
+    dialog.koen.setCurrentIndex(dialog.koen.findData("K"))
+    dialog.nation.setCurrentIndex(dialog.nation.findData("UKR"))
+    shoot_widget(app, dialog, "new-kursist")
+    dialog.close()
+
+
+def editor_part(app, window, first, last, name: str) -> None:
+    """The editor's sections from `first` to `last`, as they stand in the window."""
+    settle(app)  # the sections' heights follow their rows
+    body = window.editor.widget()
+    top = first.geometry().top()
+    shoot_widget(app, body, name, QRect(0, top, body.width(), last.geometry().bottom() - top + 1))
+
+
+def placements(app, window) -> None:
+    editor = window.editor
+    # a kursist with two placements: one ended by a passed module test, one still running
+    for row in range(window.proxy.rowCount()):
+        window.list.setCurrentIndex(window.proxy.index(row, 0))
+        sheet = editor.sheet
+        if (len(sheet.moduler) == 2 and sheet.moduler[0].record["umodtestdato"]
+                and not sheet.moduler[1].record["uslutdato"] and not editor.findings
+                and sheet.moduler[1].children):
+            break
+    editor.mod.table.selectRow(1)
+    splitter = window.centralWidget()
+    sizes = splitter.sizes()
+    splitter.setSizes([180, sum(sizes) - 180])  # room for more of the month's columns
+    settle(app)
+    editor.und.table.horizontalScrollBar().setValue(0)
+    editor_part(app, window, editor.mod, editor.und, "placement")
+    splitter.setSizes(sizes)
+
+    from desktop.ui.placement_dialogs import CloseDialog
+    dialog = CloseDialog(window)
+    dialog.open()
+    dialog.end.edit.setText(Quarter.parse(window.quarter.iperiode).end.strftime("%d-%m-%Y"))
+    shoot_widget(app, dialog, "end-placement")
+    dialog.close()
+
+
+def exams(app, window) -> None:
+    go_to(window, "A12")
+    editor_part(app, window, window.editor.pro, window.editor.pro, "exams")
+
+
+def findings_panel(app, window) -> None:
+    go_to(window, "A10")
+    window.findings_tabs.setCurrentIndex(1)
+    dock = window.findChild(QDockWidget, "findings")
+    window.resizeDocks([dock], [300], Qt.Vertical)
+    settle(app)
+    window.findings_tabs.widget(1).resizeColumnsToContents()
+    shoot_widget(app, dock, "findings-panel")
+    window.resizeDocks([dock], [150], Qt.Vertical)
+
+
+def error_report(app, window) -> None:
+    window.report()
+    dialog = window._report_dialog
+    dialog.resize(820, 560)
+    shoot_widget(app, dialog, "error-report")
+    dialog.close()
+
+
+def import_dialog(app, window, tmp: Path) -> None:
+    """Two quarters' files from another system, one with a mistake the app will report."""
+    from desktop.ui.import_dialog import ImportDialog
+    folder = tmp / "Fra andet system"
+    folder.mkdir()
+    first, last = Quarter(2025, 4), Quarter(2026, 1)
+    files = quarter_files(histories(12, first, last, seed=11), DEMO_UKODE, first, last)
+    month = next(u for k in files[last.iperiode] for m in k.moduler for u in m.children)
+    month.values.update(unfagskema="12", unfravaer="16")  # A10, typed the wrong way round
+    paths = []
+    for iperiode, kursister in files.items():
+        path = folder / f"DU_{DEMO_UKODE}_{iperiode}.xml"
+        path.write_bytes(document_bytes(kursister, "Andet system 2.1"))
+        paths.append(path)
+    dialog = ImportDialog(window.ws, window)
+    dialog.resize(1200, 420)  # the message column is squeezed at the default 900
+    dialog.open()
+    dialog.load(paths)
+    shoot_widget(app, dialog, "import-dialog")
+    dialog.close()
+
+
+def main() -> None:
+    app = application()
+    tmp = Path(tempfile.mkdtemp(prefix="du-shots-"))
+    (tmp / APP_NAME).mkdir()
+    store = Store(tmp / APP_NAME / DB_NAME)  # named as in a real installation
+    build_demo(store)
+    window = MainWindow(Workspace(store))
+    window.showMaximized()
+    window.checker.wait()
+    settle(app, 600)
+    readme_shots(app, window)
+
+    first_start(app, tmp)
+    new_kursist(app, window)
+    placements(app, window)
+    exams(app, window)
+    findings_panel(app, window)
+    error_report(app, window)
+    import_dialog(app, window, tmp)
+    settings_backup(app, window, tmp)
     window.close()
     window.checker.wait()
 

@@ -6,14 +6,13 @@ and validated against the schema, so nothing leaves the app that the schema woul
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from desktop import APP_NAME, __version__
+from desktop.atomic import replace_atomically
 from desktop.domain.fields import CHILD_KINDS, FIELDS, NAMESPACE, VERSION
 from desktop.domain.records import Record
 from desktop.format.schema import safe_parser, schema
@@ -97,14 +96,4 @@ def validate_bytes(data: bytes) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder, fsync, then rename over the target."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_atomically(path, lambda tmp: tmp.write_bytes(data))

@@ -32,25 +32,13 @@ def _free(folder: Path, stem: str) -> Path:
     return path
 
 
-def _copy(store: Store, target: Path) -> Path:
-    store.backup(target)
-    # One self-contained file: the copy inherits WAL mode, which would leave -wal/-shm files
-    # beside it when opened and does not work on a network drive.
-    c = sqlite3.connect(target)
-    try:
-        c.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        c.close()
-    return target
-
-
 def backup_now(store: Store, folder: Path | str, now: datetime | None = None) -> Path:
     """Write `<dbname>-YYYYMMDD-HHMMSS.sqlite` into folder and return its path."""
     folder = Path(folder)
     if not folder.is_dir():
         raise StoreError(f"Mappen {folder} findes ikke.")
     try:
-        return _copy(store, _free(folder, f"{store.path.stem}-{_stamp(now)}"))
+        return store.backup(_free(folder, f"{store.path.stem}-{_stamp(now)}"))
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(f"Sikkerhedskopien kunne ikke skrives til {folder}: {exc}.") from exc
 
@@ -108,7 +96,7 @@ def restore_from(store: Store, backup_file: Path | str, now: datetime | None = N
         raise StoreError("Det er den database, der er åben nu; vælg en sikkerhedskopi.")
     src = _open_checked(backup_file)
     try:
-        safety = _copy(store, _free(store.path.parent,
+        safety = store.backup(_free(store.path.parent,
                                     f"{store.path.stem}.før-gendannelse-{_stamp(now)}"))
         # One write transaction on the live connection: it either gets all pages or none.
         src.backup(store.conn)

@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.atomic import replace_atomically
 from desktop.store.migrations import LATEST, MIGRATIONS
 
 
@@ -33,14 +34,19 @@ class Store:
                 raise StoreError(f"Mappen {self.path.parent} findes ikke; databasen kan ikke "
                                  "oprettes der.")
             _create_private(self.path)
+        self.conn = None
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+        except BaseException as exc:
+            if self.conn is not None:  # don't keep a half-opened file locked
+                self.conn.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -85,22 +91,30 @@ class Store:
             return
         if current > 0:
             self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
-        for number in range(current + 1, LATEST + 1):
-            with self.transaction() as c:
+        # All steps in one transaction: a step that fails (or a crash) leaves the database at
+        # its own version, as the backup beside it, never at a version in between.
+        with self.transaction() as c:
+            for number in range(current + 1, LATEST + 1):
                 for statement in MIGRATIONS[number - 1]:
                     c.execute(statement)
-                c.execute(f"PRAGMA user_version = {number}")
+            c.execute(f"PRAGMA user_version = {LATEST}")
 
     def backup(self, target: Path | str) -> Path:
-        """A consistent copy through SQLite's backup API, readable by the owner only."""
-        target = Path(target)
-        _create_private(target)
-        dest = sqlite3.connect(target)
-        try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        return target
+        """A consistent, self-contained copy through SQLite's backup API, readable by the owner
+        only. It is made under a temporary name and renamed into place, so a copy cut off
+        half-way never lies under the target's name."""
+
+        def copy(tmp: Path) -> None:
+            dest = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(dest)
+                # The copy would inherit WAL mode, which leaves -wal/-shm files beside it when
+                # opened and does not work on a network drive: make it one file.
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+
+        return replace_atomically(target, copy)
 
     # Settings -----------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

@@ -61,5 +61,20 @@ _V1 = [
     "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Version 2: every file the app has written, so the clerk can see what was last exported.
+_V2 = [
+    """CREATE TABLE eksport (
+        id INTEGER PRIMARY KEY,
+        tidspunkt TEXT NOT NULL,            -- UTC, ISO 8601
+        ukode TEXT NOT NULL,
+        iperiode TEXT NOT NULL,
+        kcprnr TEXT,                        -- NULL: the whole quarter
+        filnavn TEXT NOT NULL,              -- the full path as written
+        sha256 TEXT NOT NULL,
+        antal_kursister INTEGER NOT NULL,
+        tvunget INTEGER NOT NULL CHECK (tvunget IN (0, 1)))  -- exported despite type A errors""",
+    "CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 LATEST = len(MIGRATIONS)

@@ -6,7 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__, logs
@@ -33,11 +34,21 @@ def install_danish(app: QApplication) -> None:
             translator.deleteLater()
 
 
+def app_icon() -> QIcon:
+    """The application icon in every rendered size (tools/make_icons.py makes them from the
+    SVG); PNG needs no image-format plugin, so the frozen build stays lean."""
+    icon = QIcon()
+    for png in sorted(resource("icons").glob("du-indberetning-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
     install_danish(app)
     return app
 
@@ -88,7 +99,17 @@ def open_workspace(db: Path, demo: bool) -> Workspace:
     return Workspace(Store(db))
 
 
-def run(db: Path, demo: bool = False) -> int:
+class _CloseWhenShown(QObject):
+    """Closes its window, as a user would, right after the window is first exposed (and so
+    painted): the measure of a cold start, from source or frozen (installer/build.py)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Expose and watched.isExposed():
+            QTimer.singleShot(0, self.parent().close)
+        return False
+
+
+def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
     logs.setup()
     app = application()
     install_excepthook(app)
@@ -100,6 +121,9 @@ def run(db: Path, demo: bool = False) -> int:
     from desktop.ui.main_window import MainWindow
     window = MainWindow(ws)
     window.show()
-    if not ws.ukode:  # a first start: the udbyderkode comes before anything else
+    if quit_when_shown:
+        watcher = _CloseWhenShown(window)
+        window.windowHandle().installEventFilter(watcher)
+    if not ws.ukode and not quit_when_shown:  # a first start: the udbyderkode comes first
         QTimer.singleShot(0, window.open_settings)
     return app.exec()

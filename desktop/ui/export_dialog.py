@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
@@ -42,6 +42,8 @@ class ExportDialog(QDialog):
             self.tr("Only the selected student (none selected)"), self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
+        self.last_export = QLabel(self)
+        self.last_export.setTextFormat(Qt.PlainText)  # a file name is shown as it is
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
@@ -71,6 +73,7 @@ class ExportDialog(QDialog):
         scope.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(scope)
+        layout.addWidget(self.last_export)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.force)
@@ -88,6 +91,7 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         quarter, ukode, cpr = self.quarter, self.ws.ukode, self.selected_cpr()
+        self._show_last_export()
         report, findings = run_with_progress(
             self, self.tr("Checking the quarter …"),
             in_store(self.ws.store.path, lambda store: check_quarter(store, quarter, ukode, cpr)))
@@ -113,6 +117,18 @@ class ExportDialog(QDialog):
         self.summary.setText(text)
         self.force.setVisible(self.a > 0 and self.x == 0)
         self._update_button()
+
+    def _show_last_export(self) -> None:
+        """What was last written for this quarter, or for the selected kursist in it."""
+        entry = self.ws.last_export(self.quarter, self.selected_cpr())
+        if entry is None:
+            self.last_export.setText(self.tr("Not exported before."))
+            return
+        text = (self.tr("Last exported: {time} – {file} ({n} students, despite type A errors)")
+                if entry.tvunget else self.tr("Last exported: {time} – {file} ({n} students)"))
+        self.last_export.setText(text.format(time=entry.local_time.strftime("%d-%m-%Y %H:%M"),
+                                             file=Path(entry.filnavn).name,
+                                             n=entry.antal_kursister))
 
     def _update_button(self) -> None:
         self.export_button.setEnabled(self.n > 0 and self.x == 0 and
@@ -144,6 +160,7 @@ class ExportDialog(QDialog):
                 path=escape(mask_cprs(shown) if self.ws.cpr_masked else shown),
                 n=result.kursister))
             self.open_folder.setVisible(True)
+            self._show_last_export()
         else:
             self._not_saved(result.refusal)
 

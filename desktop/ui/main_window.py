@@ -18,6 +18,7 @@ from desktop.store import StoreError
 from desktop.ui.busy import busy
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
+from desktop.ui.help_window import HelpMenu
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
 from desktop.ui.new_kursist import NewKursistDialog
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         self.mask_action.setCheckable(True)
         self.mask_action.setChecked(self.ws.cpr_masked)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.mask_action)
+        self.help_menu = HelpMenu(self, self.ws.store.path)  # User guide (F1) and About
 
     # Data -------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:

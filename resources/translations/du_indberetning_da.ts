@@ -63,7 +63,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="68"/>
+        <location filename="../../desktop/ui/app.py" line="79"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -102,77 +102,92 @@ Detaljerne står i logfilen:
         <translation>Kun den valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="115"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <source>Not exported before.</source>
+        <translation>Ikke dannet før.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="127"/>
+        <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
+        <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
+        <source>Last exported: {time} – {file} ({n} students)</source>
+        <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -208,6 +223,133 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/findings_model.py" line="28"/>
         <source>Message</source>
         <translation>Besked</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="171"/>
+        <source>User guide</source>
+        <translation>Brugervejledning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <location filename="../../desktop/ui/help_window.py" line="200"/>
+        <source>About {app}</source>
+        <translation>Om {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="177"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="194"/>
+        <source>Quarterly reports of Danish language education, file format v{format}.</source>
+        <translation>Kvartalsindberetning af danskuddannelse, filformat v{format}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="196"/>
+        <source>Database: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="28"/>
+        <source>User guide – {app}</source>
+        <translation>Brugervejledning – {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="32"/>
+        <source>Contents</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="53"/>
+        <source>Find in the guide</source>
+        <translation>Søg i vejledningen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="59"/>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="61"/>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="74"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="86"/>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="88"/>
+        <source>Forward</source>
+        <translation>Frem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="92"/>
+        <source>Find …</source>
+        <translation>Søg …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="93"/>
+        <source>Find next</source>
+        <translation>Find næste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="94"/>
+        <source>Find previous</source>
+        <translation>Find forrige</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="95"/>
+        <source>Hide the search</source>
+        <translation>Skjul søgningen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="97"/>
+        <source>Larger text</source>
+        <translation>Større tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="99"/>
+        <source>Smaller text</source>
+        <translation>Mindre tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="101"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="110"/>
+        <source>not UTF-8 text</source>
+        <translation>ikke UTF-8-tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="112"/>
+        <source>The user guide could not be opened</source>
+        <translation>Brugervejledningen kan ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="113"/>
+        <source>The file {path} is missing or cannot be read ({reason}). It comes with the program: install the program again to get it back. Everything else in the program works as usual.</source>
+        <translation>Filen {path} mangler eller kan ikke læses ({reason}). Den følger med programmet: installér programmet igen for at få den tilbage. Resten af programmet virker som sædvanligt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="159"/>
+        <source>Not found</source>
+        <translation>Ikke fundet</translation>
     </message>
 </context>
 <context>
@@ -425,7 +567,7 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/editor.py" line="62"/>
         <location filename="../../desktop/ui/editor.py" line="66"/>
         <location filename="../../desktop/ui/editor.py" line="69"/>
-        <location filename="../../desktop/ui/editor.py" line="260"/>
+        <location filename="../../desktop/ui/editor.py" line="261"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -490,32 +632,32 @@ Detaljerne står i logfilen:
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="193"/>
+        <location filename="../../desktop/ui/editor.py" line="194"/>
         <source>Change {field}</source>
         <translation>Ret {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="254"/>
+        <location filename="../../desktop/ui/editor.py" line="255"/>
         <source>Do you want to delete the referral? It cannot be undone.</source>
         <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="255"/>
+        <location filename="../../desktop/ui/editor.py" line="256"/>
         <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
         <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="257"/>
+        <location filename="../../desktop/ui/editor.py" line="258"/>
         <source>Do you want to delete the month? It cannot be undone.</source>
         <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="258"/>
+        <location filename="../../desktop/ui/editor.py" line="259"/>
         <source>Do you want to delete the exam? It cannot be undone.</source>
         <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="275"/>
+        <location filename="../../desktop/ui/editor.py" line="276"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
@@ -571,173 +713,173 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
