@@ -126,6 +126,9 @@ def test_the_window_runs_offline(offline, qtbot, tmp_path, monkeypatch, quarter_
     window.mask_action.trigger()
     window.scope.setCurrentIndex(1)  # with errors: the whole quarter is checked again
     window.checker.wait()
+    guide = window.help_menu.show_guide()  # the user guide, with its pictures
+    assert guide.isVisible()
+    window.help_menu.show_about()
 
     out = tmp_path / "DU_101234_20263.xml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
