@@ -513,3 +513,17 @@ def test_command_line_on_hostile_files(name, pristine, tmp_path):
             assert "Fejl X" in proc.stdout, out
             assert args[0] == "validate" or "Afvist" in proc.stdout, out
     assert fingerprint(db) == before
+
+
+@pytest.mark.parametrize("content", [b"not a database", b"SQLite format 3\x00" + b"\xff" * 200,
+                                     BASES[0]], ids=["text", "broken header", "an xml file"])
+def test_command_line_with_a_hostile_database_file(content, tmp_path):
+    """--db pointing at something that is no database: Danish, not SQLite's English."""
+    db = tmp_path / "du.sqlite"
+    db.write_bytes(content)
+    path = tmp_path / "q.xml"
+    path.write_bytes(BASES[0])
+    proc = _cli("import", path, "--db", db)
+    assert proc.returncode == 2, proc.stderr
+    assert_danish(proc.stderr)  # once: "… kan ikke åbnes: file is not a database."
+    assert db.read_bytes() == content
