@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, logs
 from desktop.checks.findings import Finding, summarize
 from desktop.config import default_db_path
 from desktop.domain.quarter import Quarter
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    logs.setup()
     try:
         if args.self_test:
             from desktop.selftest import run_self_test
@@ -90,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
         return _gui(args)
     except (UnreadableFile, UsageError, StoreError) as exc:
         return _fail(args, str(exc), 2)
-    except ValueError as exc:  # e.g. a malformed --quarter
-        return _fail(args, str(exc), 2)
     except OSError as exc:  # e.g. --out in a folder that does not exist
         name = Path(exc.filename).name if exc.filename else "filen"
         return _fail(args, f"{name} kan ikke skrives eller læses: {os_reason(exc)}.", 2)
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug: the traceback goes to the log, the user gets Danish
+        path = logs.unexpected(sys.exc_info(), f"kommandoen {args.command or 'start'}")
+        return _fail(args, "Programfejl: kommandoen stoppede uventet, og intet er skrevet. "
+                     f"Detaljerne står i logfilen {path}.", 2)
 
 
 def _fail(args, message: str, status: int) -> int:
@@ -171,7 +174,10 @@ def _export(args) -> int:
     if out.is_dir() or not out.parent.is_dir():
         why = "det er en mappe" if out.is_dir() else f"mappen {out.parent} findes ikke"
         return _fail(args, f"Kan ikke skrive {out}: {why}.", 2)
-    Quarter.parse(args.quarter)  # a typo in the quarter is reported before anything else
+    try:  # a typo in the quarter is reported before anything else
+        Quarter.parse(args.quarter)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     with _open_store(args, create=False) as store:
         result = export_quarter(store, args.quarter, args.out, ukode=args.ukode, cpr=args.cpr,
                                 force=args.force)

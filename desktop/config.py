@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_log_path
 
 from desktop import APP_NAME
 
@@ -13,3 +14,9 @@ DB_NAME = "du-indberetning.sqlite"
 
 def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=True) / DB_NAME
+
+
+def default_log_dir() -> Path:
+    """The log folder; DU_INDBERETNING_LOG_DIR moves it (the tests keep theirs in a temp folder)."""
+    folder = os.environ.get("DU_INDBERETNING_LOG_DIR")
+    return Path(folder) if folder else user_log_path(APP_NAME, appauthor=False)

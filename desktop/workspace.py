@@ -135,6 +135,11 @@ class Workspace:
             writes.put_stamdata(c, kid, q.iperiode, kkoen, knationskode)
             return kid
 
+    @property
+    def cpr_masked(self) -> bool:
+        """CPR numbers shown as DDMMYY-XXXX, for screen sharing (View menu)."""
+        return self.store.setting("mask_cpr") == "1"
+
     def set_setting(self, key: str, value: str) -> None:
         self.store.set_setting(key, value)
         self.settings = settings_from(self.store)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sqlite3
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.domain.quarter import Quarter
@@ -63,3 +67,55 @@ def dump(store) -> list:
         rows = c.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()
         out.append((t, sorted(rows, key=repr)))
     return out
+
+
+def examples(n: int) -> int:
+    """A hypothesis test's example count: n in CI, ten times more under HYPOTHESIS_PROFILE=fuzz."""
+    return n * 10 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else n
+
+
+# Words any of the app's Danish sentences has, and what only an English or raw error would say.
+_DANISH = re.compile(r"\b(ikke|kan|er|og|eller|i|på|til|skal|må|har|en|et|af|med|der|det|som|om|"
+                     r"ved|før|efter|over|under|uden|end|ligger|mangler|findes|højst|tom|fejl|"
+                     r"ukendt|bruger|ingen|indeholder|fil\w*|kursist\w*|kvartal\w*)\b|[æøåÆØÅ]",
+                     re.IGNORECASE)
+_ENGLISH = re.compile(r"Traceback|Error\b|Exception|errno|\bline \d|\bfile\b|expected|invalid|"
+                      r"not allowed|cannot|can't|No such|Permission denied|NoneType|codec|"
+                      r"Extra content|Document|Start tag|\{http", re.IGNORECASE)
+
+
+def assert_danish(message: str) -> None:
+    """A message meant for the user: Danish, and no English error text or traceback in it
+    (quoted values and file names aside: they are the user's own)."""
+    assert message and message.strip(), "empty message"
+    text = re.sub(r"'.*'|\S+\.(xml|XML|sqlite|zip|txt)\b|/\S*", "", message, flags=re.DOTALL)
+    assert _DANISH.search(text), message
+    assert not _ENGLISH.search(text), message
+
+
+class Hang(Exception):
+    pass
+
+
+@contextmanager
+def within(seconds: float):
+    """Fail with Hang if the block takes longer than seconds (SIGALRM; where there is none,
+    the time is checked afterwards)."""
+    if not hasattr(signal, "setitimer") or sys.platform == "win32":
+        import time
+        start = time.monotonic()
+        yield
+        if time.monotonic() - start > seconds:
+            raise Hang(f"took more than {seconds} s")
+        return
+
+    def alarm(signum, frame):
+        raise Hang(f"no answer after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

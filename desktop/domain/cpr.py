@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from operator import mul
 
 _WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
@@ -40,3 +41,13 @@ def format_cpr(cpr: str, masked: bool = False) -> str:
     if not is_well_formed(cpr):
         return cpr
     return f"{cpr[:6]}-{'XXXX' if masked else cpr[6:]}"
+
+
+# Six digits, an optional dash or space, then four or more: a CPR number in any text, or a
+# longer run of digits that may hold one. Digits on either side make it part of another number.
+_IN_TEXT = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4,})(?!\d)")
+
+
+def mask_cprs(text: str) -> str:
+    """Every CPR-looking number in text as DDMMYY-XXXX (for logs and shared screens)."""
+    return _IN_TEXT.sub(lambda m: f"{m[1]}-{'X' * len(m[2])}", text)

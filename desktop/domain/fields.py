@@ -86,6 +86,7 @@ class Field:
     def _problem(self, value: str | None) -> str | None:
         if value is None or value == "":
             return None if self.nillable else f"{self.label} skal udfyldes."
+        shown = quoted(value)
         if _NOT_XML.search(value):
             return f"{self.label} indeholder tegn, der ikke kan stå i en indberetningsfil."
         if value != value.strip():
@@ -95,25 +96,26 @@ class Field:
         if self.base == "date":
             m = lexical.fullmatch(value)
             if not m or not _real_date(m):
-                return f"{self.label} skal være en gyldig dato (ÅÅÅÅ-MM-DD), ikke '{value}'."
+                return f"{self.label} skal være en gyldig dato (ÅÅÅÅ-MM-DD), ikke {shown}."
             return None
         if lexical is not None:
             if not lexical.fullmatch(value):
-                return f"{self.label} skal være et helt tal, ikke '{value}'."
-            number = int(value)
+                return f"{self.label} skal være et helt tal, ikke {shown}."
+            number = as_int(value)
             lo = self.min if self.min is not None else lo
             hi = self.max if self.max is not None else hi
-            if not (lo <= number <= hi) or (self.pattern and not re.fullmatch(self.pattern, value)):
-                return f"{self.label} skal være {self.allowed()}, ikke '{value}'."
+            if (number is None or not lo <= number <= hi
+                    or (self.pattern and not re.fullmatch(self.pattern, value))):
+                return f"{self.label} skal være {self.allowed()}, ikke {shown}."
             return None
         if self.pattern and not re.fullmatch(self.pattern, value):
-            return f"{self.label}: '{value}' er ugyldig; {self.allowed()}."
+            return f"{self.label}: {shown} er ugyldig; {self.allowed()}."
         if self.length is not None and len(value) != self.length:
-            return f"{self.label} skal være præcis {self.length} tegn, ikke '{value}'."
+            return f"{self.label} skal være præcis {self.length} tegn, ikke {shown}."
         if self.max_length is not None and len(value) > self.max_length:
             return f"{self.label} må højst være {self.max_length} tegn."
         if self.enum is not None and value not in self.enum:
-            return f"{self.label}: '{value}' er ikke en gyldig værdi."
+            return f"{self.label}: {shown} er ikke en gyldig værdi."
         return None
 
     def allowed(self) -> str:
@@ -135,6 +137,11 @@ class Field:
             hi = self.max if self.max is not None else _BASES[self.base][2]
             return f"et helt tal fra {lo} til {hi}"
         return "se hjælpeteksten"
+
+
+def quoted(value: str, limit: int = 40) -> str:
+    """A value in quotes for a message, cut short: a pasted page must not become the message."""
+    return f"'{value}'" if len(value) <= limit else f"'{value[:limit]}…' ({len(value)} tegn)"
 
 
 def _consecutive(codes: list[str]) -> bool:
@@ -162,8 +169,17 @@ def as_date(value: str | None) -> dt.date | None:
 
 
 def as_int(value: str | None) -> int | None:
+    """The integer a text holds, else None. Leading zeros are dropped first, and a number longer
+    than any field's is None: Python refuses to convert more than 4,300 digits."""
+    if not value:
+        return None
+    text = value.strip()
+    sign, body = (text[0], text[1:]) if text[:1] in ("+", "-") else ("", text)
+    body = body.lstrip("0") or "0"
+    if len(body) > 20:
+        return None
     try:
-        return int(value) if value not in (None, "") else None
+        return int(sign + body)
     except ValueError:
         return None
 

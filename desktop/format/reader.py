@@ -8,6 +8,8 @@ preceding siblings), and the document-wide kursist key is checked in Python.
 
 from __future__ import annotations
 
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,11 +60,17 @@ class ParsedFile:
 def read_file(path: Path | str) -> ParsedFile:
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(f"Filen {path.name} er for stor ({size // 1_048_576} MB); "
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device (/dev/zero) would block or never end.
+            raise UnreadableFile(f"{path.name} er ikke en almindelig fil og kan ikke indlæses.")
+        if info.st_size > MAX_BYTES:
+            raise UnreadableFile(f"Filen {path.name} er for stor ({info.st_size // 1_048_576} MB); "
                                  f"højst {MAX_BYTES // 1_048_576} MB kan indlæses.")
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # bounded, should the file grow while it is read
     except OSError as exc:
         raise UnreadableFile(f"Filen {path.name} kan ikke læses: {os_reason(exc)}.") from exc
     return read_bytes(data, path.name)
@@ -71,6 +79,10 @@ def read_file(path: Path | str) -> ParsedFile:
 def read_bytes(data: bytes, name: str = "filen") -> ParsedFile:
     if len(data) > MAX_BYTES:
         raise UnreadableFile(f"{name} er for stor; højst {MAX_BYTES // 1_048_576} MB kan indlæses.")
+    if not data or data.isspace():  # (strip() would copy a large file)
+        raise UnreadableFile(f"{name} er tom.")
+    if data.startswith(b"PK\x03\x04"):
+        raise UnreadableFile(f"{name} er en zip-fil; pak den ud, og vælg XML-filen i den.")
     root = _parse(data, name)
     _check_root(root, name)
     # Renaming costs a pass over every element, so it is done up front only when the root
@@ -108,8 +120,8 @@ def _parse(data: bytes, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        msg = str(exc.msg or "")
-        if "encoding" in msg.lower() or "utf-8" in msg.lower() or "char" in msg.lower():
+        msg = str(exc.msg or "").lower()
+        if "encoding" in msg or "utf-8" in msg or "char" in msg or b"\x00" in data[:4]:
             raise UnreadableFile(f"{name} kan ikke læses: tegnsættet passer ikke til filens "
                                  f"indhold (linje {exc.lineno}).") from exc
         raise UnreadableFile(f"{name} er ikke gyldig XML (linje {exc.lineno}); filen er "

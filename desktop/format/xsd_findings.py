@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from desktop.checks.findings import ERROR, Finding
-from desktop.domain.fields import FIELD_BY_TAG, KEYS, RECORD_KINDS, RECORD_LABELS
+from desktop.domain.fields import FIELD_BY_TAG, KEYS, RECORD_KINDS, RECORD_LABELS, quoted
 from desktop.domain.records import Record, record_label
 
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
@@ -61,7 +61,8 @@ class ErrorMapper:
             field_tag = KEYS.get(local(record_el.tag), (None,))[0]
         elif field is not None and any(s in error.type_name for s in _VALUE_ERRORS):
             value = _value(element)
-            message = field.problem(value) or f"{field.label}: værdien '{value}' er ugyldig."
+            message = (field.problem(value)
+                       or f"{field.label}: værdien {quoted(value or '')} er ugyldig.")
             field_tag = field.tag
         elif "nil" in error.message.lower():
             name = field.label if field else tag

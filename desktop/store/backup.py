@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from desktop.store.db import Store, StoreError
+from desktop.store.db import Store, StoreError, reason
 from desktop.store.migrations import LATEST
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -40,7 +40,8 @@ def backup_now(store: Store, folder: Path | str, now: datetime | None = None) ->
     try:
         return store.backup(_free(folder, f"{store.path.stem}-{_stamp(now)}"))
     except (sqlite3.Error, OSError) as exc:
-        raise StoreError(f"Sikkerhedskopien kunne ikke skrives til {folder}: {exc}.") from exc
+        raise StoreError(f"Sikkerhedskopien kunne ikke skrives til {folder}: "
+                         f"{reason(exc)}.") from exc
 
 
 def list_backups(folder: Path | str, db_name: str) -> list[Path]:
@@ -101,7 +102,8 @@ def restore_from(store: Store, backup_file: Path | str, now: datetime | None = N
         # One write transaction on the live connection: it either gets all pages or none.
         src.backup(store.conn)
     except (sqlite3.Error, OSError) as exc:
-        raise StoreError(f"Gendannelsen mislykkedes; databasen er uændret: {exc}.") from exc
+        raise StoreError("Gendannelsen mislykkedes; databasen er uændret: "
+                         f"{reason(exc)}.") from exc
     finally:
         src.close()
     # An older copy is brought up to this version's schema, as on opening it.

@@ -8,11 +8,33 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.atomic import replace_atomically
+from desktop.format.reader import os_reason
 from desktop.store.migrations import LATEST, MIGRATIONS
 
 
 class StoreError(Exception):
     """A store problem with a Danish message for the user."""
+
+
+# SQLite's and the OS's messages are English: what they mean, in Danish.
+_SQLITE_REASONS = (("not a database", "filen er ikke en database, eller den er beskadiget"),
+                   ("malformed", "filen er beskadiget"),
+                   ("locked", "den er i brug af et andet program"),
+                   ("busy", "den er i brug af et andet program"),
+                   ("readonly", "der er ikke adgang til at skrive i den"),
+                   ("full", "disken er fuld"),
+                   ("unable to open", "filen kan ikke åbnes"))
+
+
+def reason(exc: BaseException) -> str:
+    """A Danish reason for a SQLite or file system error, for a StoreError's message."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    text = str(exc).lower()
+    for english, danish in _SQLITE_REASONS:
+        if english in text:
+            return danish
+    return "en fejl i SQLite"
 
 
 def _create_private(path: Path) -> None:
@@ -45,7 +67,8 @@ class Store:
             if self.conn is not None:  # don't keep a half-opened file locked
                 self.conn.close()
             if isinstance(exc, sqlite3.DatabaseError):
-                raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: {exc}.") from exc
+                raise StoreError(f"Databasen {self.path.name} kan ikke åbnes: "
+                                 f"{reason(exc)}.") from exc
             raise
 
     def close(self) -> None:

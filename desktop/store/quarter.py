@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from desktop.domain.fields import PLACEMENT_END, TAGS
+from desktop.domain.fields import PLACEMENT_END, TAGS, as_date
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
 
@@ -88,7 +88,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             (nxt,)):
         values = dict(zip(mcols, row))
         end = values["uslutdato"]
-        if end and end >= nxt:
+        if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
         r = Record("modul", values, [], None)
         kid = row[-1]

@@ -6,11 +6,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, logs
 from desktop.resources import resource
 from desktop.store import Store, StoreError
 from desktop.workspace import Workspace
@@ -53,6 +53,42 @@ def application() -> QApplication:
     return app
 
 
+class ErrorReporter(QObject):
+    """The app's last line: an exception nobody caught is logged with its traceback, and the
+    user gets a short Danish message instead (one at a time, however many follow)."""
+
+    report = Signal(str)  # the log file; queued to the GUI thread from any thread
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.showing = False
+        self.report.connect(self._show)
+
+    def excepthook(self, kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        self.report.emit(str(logs.unexpected((kind, value, tb))))
+
+    def _show(self, path: str) -> None:
+        if self.showing:
+            return
+        self.showing = True
+        try:
+            QMessageBox.critical(None, APP_NAME, self.tr(
+                "A program error occurred. What you have entered is saved; the last action may "
+                "not have been completed.\n\nThe details are in the log file:\n{path}").format(
+                path=path))
+        finally:
+            self.showing = False
+
+
+def install_excepthook(app: QApplication) -> ErrorReporter:
+    reporter = ErrorReporter(app)
+    sys.excepthook = reporter.excepthook
+    return reporter
+
+
 def open_workspace(db: Path, demo: bool) -> Workspace:
     if demo:
         from desktop.demo import build_demo
@@ -74,7 +110,9 @@ class _CloseWhenShown(QObject):
 
 
 def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
+    logs.setup()
     app = application()
+    install_excepthook(app)
     try:
         ws = open_workspace(db, demo)
     except StoreError as exc:

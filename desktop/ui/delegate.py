@@ -1,10 +1,13 @@
 """Editors for catalogue fields: code lists as drop-downs (with type-ahead for the long ones),
-numbers bounded to their range, dates typed Danish-style."""
+dates typed Danish-style, everything else as plain text.
+
+Numbers get no input validator: it would describe the field a second time, and it refused
+what it did not like in silence (Enter on 13 in a month did nothing). What is typed is stored,
+and the catalogue's finding at the field says in Danish what is wrong, as for a date."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from desktop.domain.codes import code_list, grade_scale
@@ -45,11 +48,7 @@ class FieldDelegate(QStyledItemDelegate):
             # a day picked in the calendar is committed at once, like Enter
             edit.picked.connect(lambda: (self.commitData.emit(edit), self.closeEditor.emit(edit)))
             return edit
-        edit = QLineEdit(parent)
-        if f.is_number:
-            top = f.max if f.max is not None else 999
-            edit.setValidator(QIntValidator(0, top, edit))
-        return edit
+        return QLineEdit(parent)
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.EditRole) or ""

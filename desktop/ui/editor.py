@@ -38,6 +38,7 @@ class KursistEditor(QScrollArea):
         self.quarter: Quarter | None = None
         self.sheet: KursistSheet | None = None
         self.findings: list[Finding] = []
+        self.masked = False  # CPR numbers as DDMMYY-XXXX (the window's View menu sets it)
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -96,7 +97,8 @@ class KursistEditor(QScrollArea):
             section.table.delegate.iperiode = q.iperiode
         place = self.tr("{quarter} · provider {ukode}").format(quarter=q,
                                                                ukode=sheet.stamdata["ukode"])
-        self.heading.setText(f"<h2>CPR {format_cpr(sheet.cpr)}</h2><span>{place}</span>")
+        cpr = format_cpr(sheet.cpr, self.masked)
+        self.heading.setText(f"<h2>CPR {cpr}</h2><span>{place}</span>")
         self.stam.model.set_rows([Row(self.kid, sheet.stamdata)])
         self.henv.model.set_rows(sheet.henvisninger)
         self.mod.model.set_rows(sheet.moduler)
@@ -142,7 +144,7 @@ class KursistEditor(QScrollArea):
                 per_cell.setdefault((labels[kind][f.record], f.field), []).append(f)
                 shown.append(f)
             section.model.set_findings(per_cell)
-            section.show_findings(shown)
+            section.show_findings(shown, self.masked)
 
     def focus_finding(self, f: Finding) -> None:
         """Select the record and field a finding is about, and put the cursor there."""
@@ -178,8 +180,13 @@ class KursistEditor(QScrollArea):
         if field.is_date and value:
             try:
                 value = parse_user_date(value)
-            except ValueError:
-                pass  # kept as typed: the X finding at the field says what is wrong
+            except ValueError as exc:
+                if kind == "modul":
+                    # A placement's dates decide which quarters show it, so an unreadable one
+                    # would hide it: refused, with the reason under its table.
+                    self.sections[kind].show_problem(str(exc))
+                    return
+                # kept as typed: the X finding at the field says what is wrong
         ref = FieldRef(kind, row_id, tag)
         old = self.ws.value(ref, self.quarter)
         if old == value:
@@ -203,9 +210,10 @@ class KursistEditor(QScrollArea):
         if kind == "undervisning" and tag in _UNKAT:
             ref = FieldRef("undervisning", row_id, "unfagskema")
             if not self.ws.value(ref, q):
-                parts = [self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT]
-                if all(p is None or p.isdigit() for p in parts):
-                    total = str(sum(int(p) for p in parts if p))
+                parts = {t: self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT}
+                # only valid counts add up ('²' is a digit to str.isdigit, not to int)
+                if all(FIELD_BY_TAG[t].problem(p) is None for t, p in parts.items()):
+                    total = str(sum(int(p) for p in parts.values() if p))
                     self.undo.push(SetValue(self.ws, ref, None, total, q, self._stored))
 
     def _stored(self, *_) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
                                QVBoxLayout)
 
-from desktop.domain.cpr import format_cpr
+from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.quarter import Quarter
 from desktop.operations import UsageError, check_quarter, export_quarter
 from desktop.store import StoreError
@@ -36,7 +37,8 @@ class ExportDialog(QDialog):
         self.whole = QRadioButton(self.tr("The whole quarter ({quarter})").format(quarter=quarter),
                                   self)
         self.one = QRadioButton(
-            self.tr("Only the selected student ({cpr})").format(cpr=format_cpr(cpr)) if cpr else
+            self.tr("Only the selected student ({cpr})").format(
+                cpr=format_cpr(cpr, ws.cpr_masked)) if cpr else
             self.tr("Only the selected student (none selected)"), self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
@@ -45,6 +47,7 @@ class ExportDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
+        self.model.masked = ws.cpr_masked
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -152,8 +155,10 @@ class ExportDialog(QDialog):
         if result.written:
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
+            shown = str(result.written)  # a one-kursist file is named after its CPR
             self.result.setText(self.tr("Saved: <b>{path}</b> ({n} students).").format(
-                path=result.written, n=result.kursister))
+                path=escape(mask_cprs(shown) if self.ws.cpr_masked else shown),
+                n=result.kursister))
             self.open_folder.setVisible(True)
             self._show_last_export()
         else:
@@ -161,7 +166,8 @@ class ExportDialog(QDialog):
 
     def _not_saved(self, reason: str) -> None:
         self.result.setText(f"<span style='color:{RED}'>"
-                            + self.tr("Not saved: {reason}").format(reason=reason) + "</span>")
+                            + self.tr("Not saved: {reason}").format(reason=escape(reason))
+                            + "</span>")
 
     def _open_folder(self) -> None:
         if self.written:

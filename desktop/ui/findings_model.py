@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.checks.findings import SEVERITY_DA, Finding
-from desktop.domain.cpr import format_cpr
+from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.records import describe
 from desktop.ui.roles import DISPLAY, FOREGROUND, TOOLTIP, USER
@@ -31,6 +31,12 @@ class FindingsModel(ListTableModel):
         super().__init__(parent)
         self._findings: list[Finding] = []
         self.show_cpr = show_cpr
+        self.masked = False  # CPR numbers, also in messages, as DDMMYY-XXXX
+
+    def set_masked(self, masked: bool) -> None:
+        self.beginResetModel()
+        self.masked = masked
+        self.endResetModel()
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
@@ -51,10 +57,14 @@ class FindingsModel(ListTableModel):
             return f
         if role == DISPLAY:
             field = FIELD_BY_TAG.get(f.field or "")
-            return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or ""), describe(f.record),
-                    field.label if field else "", f.message)[index.column()]
+            return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or "", self.masked),
+                    describe(f.record), field.label if field else "",
+                    self._text(f.message))[index.column()]
         if role == FOREGROUND and index.column() <= 1:
             return QBrush(ERROR_COLOUR if f.is_error else WARNING_COLOUR)
         if role == TOOLTIP:
-            return f.message
+            return self._text(f.message)
         return None
+
+    def _text(self, message: str) -> str:
+        return mask_cprs(message) if self.masked else message

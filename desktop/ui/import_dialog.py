@@ -91,6 +91,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
         self.model = ImportFindingsModel(self)
+        self.model.masked = ws.cpr_masked
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)

@@ -37,6 +37,7 @@ class KursistTableModel(ListTableModel):
         self._digits = ""
         self._scope = SCOPE_QUARTER
         self._sort = (COL_CPR, Qt.AscendingOrder)
+        self.masked = False  # CPR shown as DDMMYY-XXXX; the search still uses every digit
 
     # Filtering and sorting live here, over plain Python lists: per-row virtual calls from a
     # C++ proxy cost seconds on 100,000 kursister, a list comprehension milliseconds.
@@ -112,6 +113,11 @@ class KursistTableModel(ListTableModel):
             self.dataChanged.emit(self.index(0, COL_ERRORS),
                                   self.index(len(self._rows) - 1, COL_WARNINGS))
 
+    def set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_CPR), self.index(len(self._rows) - 1, COL_CPR))
+
     def moving(self) -> int:
         """How many kursister loaded for the quarter have movement in it."""
         return sum(r.records > 0 for r in self._all)
@@ -137,7 +143,7 @@ class KursistTableModel(ListTableModel):
             return counts
         if role == DISPLAY:
             if col == COL_CPR:
-                return format_cpr(r.cpr)
+                return format_cpr(r.cpr, self.masked)
             if col == COL_KOEN:
                 return r.kkoen or ""
             if col == COL_NATION:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.totals = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals)
         self._build_actions()
+        self._set_masked(self.mask_action.isChecked())
         self._fill_quarters()
         self.quarter_box.currentIndexChanged.connect(self._quarter_changed)
 
@@ -199,6 +200,12 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addAction(self.find_action)
+        self.mask_action = action(self.tr("Mask CPR numbers"), "Ctrl+M", self._set_masked,
+                                  self.tr("Show CPR numbers as DDMMYY-XXXX, e.g. while sharing "
+                                          "the screen"))
+        self.mask_action.setCheckable(True)
+        self.mask_action.setChecked(self.ws.cpr_masked)
+        self.menuBar().addMenu(self.tr("&View")).addAction(self.mask_action)
         self.help_menu = HelpMenu(self, self.ws.store.path)  # User guide (F1) and About
 
     # Data -------------------------------------------------------------------------------
@@ -358,9 +365,20 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self) -> None:
         self.ws.reload()
+        self._set_masked(self.mask_action.isChecked())  # a restored copy keeps the screen's choice
         self.undo.clear()
         self._fill_quarters()
         self.reload(keep=self.editor.kid)
+        self.editor.refresh()
+
+    def _set_masked(self, on: bool) -> None:
+        """CPR numbers as DDMMYY-XXXX in the list, the editor and the findings; remembered."""
+        if on != self.ws.cpr_masked:
+            self.ws.set_setting("mask_cpr", "1" if on else "0")
+        self.kursister.set_masked(on)
+        self.kursist_findings.set_masked(on)
+        self.quarter_findings.set_masked(on)
+        self.editor.masked = on
         self.editor.refresh()
 
     def report(self) -> None:

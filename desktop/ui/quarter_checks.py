@@ -3,6 +3,7 @@ never waits for them."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -11,6 +12,8 @@ from desktop.checks import CheckSettings
 from desktop.domain.quarter import Quarter
 from desktop.operations import check_quarter
 from desktop.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class _Job(QThread):
@@ -25,6 +28,7 @@ class _Job(QThread):
             with Store(self.path, create=False) as store:
                 _, findings = check_quarter(store, self.quarter, self.ukode, settings=self.settings)
         except Exception:  # noqa: BLE001 - a failed background check must not end the app
+            log.exception("checking %s", self.quarter.iperiode)
             findings = []
         self.finished_with.emit(self.quarter.iperiode, findings)
 

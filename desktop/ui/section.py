@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from desktop.checks.findings import Finding
+from desktop.domain.cpr import mask_cprs
 from desktop.ui.delegate import FieldDelegate
 from desktop.ui.record_model import RecordTableModel
 
@@ -66,7 +69,7 @@ class Section(QWidget):
         self.buttons.addWidget(button)
         return button
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def show_findings(self, findings: list[Finding], masked: bool = False) -> None:
         """The short messages under the table; the cells themselves are coloured."""
         self.table.fit_height()
         if not findings:
@@ -75,8 +78,16 @@ class Section(QWidget):
         lines = []
         for f in findings:
             colour = "#b3261e" if f.is_error else "#8a5a00"
-            lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> {f.message}")
+            # the message may quote what was typed: shown as text, never as markup
+            message = mask_cprs(f.message) if masked else f.message
+            lines.append(f"<span style='color:{colour}'>● <b>{f.rule}</b></span> "
+                         f"{escape(message, quote=False)}")
         self.messages.setText("<br>".join(lines))
+        self.messages.setVisible(True)
+
+    def show_problem(self, text: str) -> None:
+        """Why an edit was not stored; the next findings replace it."""
+        self.messages.setText(f"<span style='color:#b3261e'>● {escape(text, quote=False)}</span>")
         self.messages.setVisible(True)
 
     def current_row(self) -> int:

@@ -61,119 +61,133 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="79"/>
+        <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
+
+The details are in the log file:
+{path}</source>
+        <translation>Der opstod en programfejl. Det, du har indtastet, er gemt; den seneste handling er måske ikke gennemført.
+
+Detaljerne står i logfilen:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="26"/>
         <source>provider</source>
         <translation>udbyder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
         <source>Export {quarter}</source>
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
         <source>The whole quarter ({quarter})</source>
         <translation>Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="40"/>
         <source>Only the selected student ({cpr})</source>
         <translation>Kun den valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>Only the selected student (none selected)</source>
         <translation>Kun den valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
         <source>Open the folder</source>
         <translation>Åbn mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="115"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="127"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -342,13 +356,13 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="25"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="26"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
@@ -408,112 +422,112 @@
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
         <source>Load</source>
         <translation>Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="127"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="152"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="174"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="231"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="236"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
@@ -534,116 +548,116 @@
 <context>
     <name>KursistEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="48"/>
+        <location filename="../../desktop/ui/editor.py" line="49"/>
         <source>Personal data</source>
         <translation>Stamdata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="50"/>
+        <location filename="../../desktop/ui/editor.py" line="51"/>
         <source>Referrals</source>
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="51"/>
+        <location filename="../../desktop/ui/editor.py" line="52"/>
         <source>New referral</source>
         <translation>Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="52"/>
-        <location filename="../../desktop/ui/editor.py" line="61"/>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
-        <location filename="../../desktop/ui/editor.py" line="253"/>
+        <location filename="../../desktop/ui/editor.py" line="53"/>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
+        <location filename="../../desktop/ui/editor.py" line="261"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="53"/>
+        <location filename="../../desktop/ui/editor.py" line="54"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="54"/>
+        <location filename="../../desktop/ui/editor.py" line="55"/>
         <source>New placement</source>
         <translation>Ny placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="55"/>
+        <location filename="../../desktop/ui/editor.py" line="56"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="57"/>
+        <location filename="../../desktop/ui/editor.py" line="58"/>
         <source>End …</source>
         <translation>Afslut …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="58"/>
+        <location filename="../../desktop/ui/editor.py" line="59"/>
         <source>Restart module …</source>
         <translation>Genstart modul …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="59"/>
+        <location filename="../../desktop/ui/editor.py" line="60"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <location filename="../../desktop/ui/editor.py" line="63"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="64"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>Add the quarter&apos;s months</source>
         <translation>Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <location filename="../../desktop/ui/editor.py" line="67"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
         <source>New exam</source>
         <translation>Ny prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="79"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="97"/>
+        <location filename="../../desktop/ui/editor.py" line="98"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="194"/>
         <source>Change {field}</source>
         <translation>Ret {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="247"/>
+        <location filename="../../desktop/ui/editor.py" line="255"/>
         <source>Do you want to delete the referral? It cannot be undone.</source>
         <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="248"/>
+        <location filename="../../desktop/ui/editor.py" line="256"/>
         <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
         <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="250"/>
+        <location filename="../../desktop/ui/editor.py" line="258"/>
         <source>Do you want to delete the month? It cannot be undone.</source>
         <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="251"/>
+        <location filename="../../desktop/ui/editor.py" line="259"/>
         <source>Do you want to delete the exam? It cannot be undone.</source>
         <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="268"/>
+        <location filename="../../desktop/ui/editor.py" line="276"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
@@ -681,17 +695,17 @@
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="156"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="156"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="158"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="164"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -744,113 +758,128 @@
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <source>Mask CPR numbers</source>
+        <translation>Skjul CPR-numre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
+        <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
