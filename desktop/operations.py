@@ -14,9 +14,10 @@ from pathlib import Path
 from desktop.checks import CheckSettings, Finding, check_kursist, check_report
 from desktop.domain.quarter import Quarter
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
-from desktop.format.writer import SchemaRejected, document_bytes, validate_bytes, write_atomic
+from desktop.format.writer import SchemaRejected, validated_document, write_atomic
 from desktop.store import exportlog
 from desktop.store.db import Store
+from desktop.store.browse import ukoder
 from desktop.store.importer import store_kursister
 from desktop.store.quarter import select_quarter
 
@@ -120,9 +121,8 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     # The schema itself decides first: in the usual case the document passes, the field checks
     # need not run twice, and the rules can trust every value. If it fails, the catalogue says
     # where, field by field.
-    data = document_bytes(report.kursister)
     try:
-        validate_bytes(data)
+        data = validated_document(report.kursister)
         schema_error = None
         findings = _rules(report, settings, schema=False, trusted=True)
     except SchemaRejected as exc:
@@ -155,7 +155,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
 def _resolve_ukode(store: Store, quarter: Quarter, ukode: str | None) -> str | None:
     if ukode is not None:
         return ukode
-    codes = [r[0] for r in store.conn.execute("SELECT DISTINCT ukode FROM kursist")]
+    codes = ukoder(store.conn)
     if len(codes) > 1:
         raise UsageError("Databasen har flere udbyderkoder (" + ", ".join(sorted(codes)) +
                          "); angiv hvilken med --ukode.")
