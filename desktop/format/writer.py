@@ -38,9 +38,10 @@ def validated_document(kursister: list[Record], produktkode: str | None = PRODUK
     head = _head(produktkode)
     seen: set[tuple] = set()
     for k in kursister:
-        if k.key in seen:
-            raise SchemaRejected(f"kursistnøglen {'/'.join(map(str, k.key))} forekommer to gange")
-        seen.add(k.key)
+        key = k.key
+        if key in seen:
+            raise SchemaRejected(f"kursistnøglen {'/'.join(map(str, key))} forekommer to gange")
+        seen.add(key)
     bodies, line = [], head.count(b"\n")
     for start in range(0, max(len(kursister), 1), CHUNK):
         body = _body(kursister[start:start + CHUNK])
