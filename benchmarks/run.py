@@ -120,12 +120,11 @@ def measure_core(path: Path, repeat: int, work: Path) -> dict:
 
 def peak_rss_mb(args: list[str]) -> float:
     """Peak resident memory of a child process running benchmarks/child.py with `args`."""
-    proc = subprocess.Popen([sys.executable, str(HERE / "child.py"), *args])
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise RuntimeError(f"child.py {args[0]} failed ({proc.returncode})")
-    return usage.ru_maxrss / 1024  # KiB on Linux
+    done = subprocess.run([sys.executable, str(HERE / "child.py"), *args],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"child.py {args[0]} failed:\n{done.stderr}")
+    return float(done.stdout.split()[-1])
 
 
 def measure_memory(path: Path, work: Path) -> dict:

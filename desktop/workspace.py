@@ -11,6 +11,7 @@ from desktop.checks import CheckSettings, Finding
 from desktop.domain.cpr import birth_date, is_well_formed, modulus11_ok
 from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
+from desktop.domain.records import bulk
 from desktop.operations import settings_from
 from desktop.store import Store, StoreError
 from desktop.store import browse, exportlog, kursist, writes
@@ -42,6 +43,7 @@ class Workspace:
     def quarters(self) -> list[str]:
         return browse.quarters(self.store.conn)
 
+    @bulk()  # up to 100,000 rows at once
     def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
 
