@@ -47,6 +47,13 @@ class Workspace:
     def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
 
+    def first_rows(self, q: Quarter, limit: int,
+                   everyone: bool = False) -> list[browse.KursistRow] | None:
+        """The first rows of rows(), cheaply; None when there is no udbyderkode to walk."""
+        if not self.ukode:
+            return None
+        return browse.first_rows(self.store.conn, q, self.ukode, limit, everyone)
+
     def row(self, kid: int, q: Quarter) -> browse.KursistRow | None:
         return browse.kursist_row(self.store.conn, kid, q)
 

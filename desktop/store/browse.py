@@ -52,7 +52,6 @@ _STAMDATA_QUARTER = """COALESCE(
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                  everyone: bool = False) -> list[KursistRow]:
     """The kursister with movement in the quarter (or everyone), with their latest stamdata."""
-    iperiode, qs, nxt = q.iperiode, q.start.isoformat(), q.next().start.isoformat()
     counts = """
         SELECT kursist_id AS kid, COUNT(*) AS n FROM (
             SELECT kursist_id FROM henvisning WHERE iperiode = :q
@@ -71,22 +70,47 @@ def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
         LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
         WHERE (:ukode IS NULL OR k.ukode = :ukode)
         ORDER BY k.kcprnr"""
-    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode}
-    return list(map(KursistRow._make, c.execute(sql, params)))
+    return list(map(KursistRow._make, c.execute(sql, _params(q, ukode=ukode))))
+
+
+# One kursist's records in the quarter, counted through its own indexes.
+_RECORDS_OF_K = """(
+    (SELECT COUNT(*) FROM henvisning WHERE kursist_id = k.id AND iperiode = :q)
+  + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
+  + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
+        (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
+            SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q))))"""
+
+
+def _params(q: Quarter, **more) -> dict:
+    return {"q": q.iperiode, "qs": q.start.isoformat(), "nxt": q.next().start.isoformat(), **more}
 
 
 def kursist_row(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistRow | None:
-    """One kursist's row, after an edit: counted through the kursist's own indexes."""
+    """One kursist's row, after an edit."""
     sql = f"""
-        SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode,
-            (SELECT COUNT(*) FROM henvisning WHERE kursist_id = k.id AND iperiode = :q)
-          + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
-          + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
-                (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
-                    SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q)))
+        SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode, {_RECORDS_OF_K}
         FROM kursist k
         LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
         WHERE k.id = :kid"""
-    row = c.execute(sql, {"q": q.iperiode, "qs": q.start.isoformat(),
-                          "nxt": q.next().start.isoformat(), "kid": kid}).fetchone()
+    row = c.execute(sql, _params(q, kid=kid)).fetchone()
     return KursistRow(*row) if row else None
+
+
+def first_rows(c: sqlite3.Connection, q: Quarter, ukode: str, limit: int,
+               everyone: bool = False) -> list[KursistRow]:
+    """The first `limit` rows of kursist_rows, in the same order, without the rest: the
+    provider's kursister are walked in CPR order through the (ukode, kcprnr) key, each counted
+    through its own indexes, until enough are found. What a window shows first on a store of
+    any size."""
+    sql = f"""
+        SELECT * FROM (
+            SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode, {_RECORDS_OF_K} AS n
+            FROM kursist k
+            LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
+            WHERE k.ukode = :ukode
+            ORDER BY k.kcprnr)
+        WHERE :everyone OR n > 0
+        LIMIT :limit"""
+    params = _params(q, ukode=ukode, everyone=everyone, limit=limit)
+    return list(map(KursistRow._make, c.execute(sql, params)))
