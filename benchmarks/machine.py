@@ -8,34 +8,29 @@ import sqlite3
 from pathlib import Path
 
 
-def _cpu() -> str:
+def _entry(path: str, key: str) -> str | None:
+    """The value of the first 'key: value' or 'key=value' line of a /proc or /etc file."""
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
+                return line[len(key):].lstrip(" \t:=").strip().strip('"')
     except OSError:
         pass
-    return platform.processor() or platform.machine()
+    return None
+
+
+def _cpu() -> str:
+    return _entry("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
 
 
 def _ram() -> str:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return f"{int(line.split()[1]) / 1024 ** 2:.1f} GB"
-    except OSError:
-        pass
-    return "?"
+    total = _entry("/proc/meminfo", "MemTotal")  # "24683724 kB"
+    return f"{int(total.split()[0]) / 1024 ** 2:.1f} GB" if total else "?"
 
 
 def _os() -> str:
-    try:
-        for line in Path("/etc/os-release").read_text().splitlines():
-            if line.startswith("PRETTY_NAME="):
-                return f"{line.split('=', 1)[1].strip(chr(34))} (Linux {platform.release()})"
-    except OSError:
-        pass
-    return platform.platform()
+    name = _entry("/etc/os-release", "PRETTY_NAME")
+    return f"{name} (Linux {platform.release()})" if name else platform.platform()
 
 
 def load() -> str:
