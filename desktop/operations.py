@@ -13,10 +13,12 @@ from pathlib import Path
 
 from desktop.checks import CheckSettings, Finding, check_kursist, check_report
 from desktop.domain.quarter import Quarter
+from desktop.domain.records import bulk
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
-from desktop.format.writer import SchemaRejected, document_bytes, validate_bytes, write_atomic
+from desktop.format.writer import SchemaRejected, validated_document, write_atomic
 from desktop.store import exportlog
 from desktop.store.db import Store
+from desktop.store.browse import ukoder
 from desktop.store.importer import store_kursister
 from desktop.store.quarter import select_quarter
 
@@ -43,6 +45,7 @@ class FileCheck:
         return any(f.rule == "X" for f in self.findings)
 
 
+@bulk()
 def validate_file(path: Path | str, settings: CheckSettings | None = None) -> FileCheck:
     """Every check on one file. Raises UnreadableFile for what is not a readable v1.8 file."""
     parsed = read_file(path)
@@ -63,6 +66,7 @@ class ImportResult:
         return [f for check in self.checks for f in check.findings]
 
 
+@bulk()
 def import_files(store: Store, paths: list[Path | str]) -> ImportResult:
     """All files are checked first; if any has an X finding nothing at all is stored.
     Otherwise all are stored in one transaction, in the order given."""
@@ -86,6 +90,7 @@ class ExportResult:
     logged: exportlog.ExportEntry | None = None  # the export log's row for the written file
 
 
+@bulk()
 def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
                   cpr: str | None = None, settings: CheckSettings | None = None):
     """The quarter's report as the file would hold it, and every finding on it."""
@@ -102,6 +107,7 @@ def _rules(report, settings: CheckSettings, *, schema: bool, trusted: bool = Fal
     return findings
 
 
+@bulk()
 def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
                    cpr: str | None = None, force: bool = False,
                    now: datetime | None = None) -> ExportResult:
@@ -120,9 +126,8 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     # The schema itself decides first: in the usual case the document passes, the field checks
     # need not run twice, and the rules can trust every value. If it fails, the catalogue says
     # where, field by field.
-    data = document_bytes(report.kursister)
     try:
-        validate_bytes(data)
+        data = validated_document(report.kursister)
         schema_error = None
         findings = _rules(report, settings, schema=False, trusted=True)
     except SchemaRejected as exc:
@@ -155,7 +160,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
 def _resolve_ukode(store: Store, quarter: Quarter, ukode: str | None) -> str | None:
     if ukode is not None:
         return ukode
-    codes = [r[0] for r in store.conn.execute("SELECT DISTINCT ukode FROM kursist")]
+    codes = ukoder(store.conn)
     if len(codes) > 1:
         raise UsageError("Databasen har flere udbyderkoder (" + ", ".join(sorted(codes)) +
                          "); angiv hvilken med --ukode.")

@@ -4,12 +4,19 @@ Used by the demo, the tests and the benchmarks. Each kursist gets a referral, th
 module placements with monthly teaching, each closed by a passed module test or an ophør, and
 sometimes a test. `quarter_files` cuts the histories into what each quarter's file contains
 (SPEC §4), independently of the store's own selection code, so the two can be compared.
+
+`histories(n, …)` returns exactly n kursister, each with movement in at least one quarter from
+`first` to `last`, so a store built from them holds exactly n kursister. With `lead_in` the
+referrals start that many days before `first`: the window then opens on a centre in steady
+state (kursister part-way through their courses) instead of on an empty one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop.domain.cpr import modulus11_ok
@@ -55,22 +62,32 @@ def valid_cpr(rng: random.Random, born: dt.date) -> str:
         first = rng.choice("0123") if born.year < 2000 else "4"
 
 
-def histories(n: int, first: Quarter, last: Quarter, seed: int = 1) -> list[History]:
+def histories(n: int, first: Quarter, last: Quarter, seed: int = 1,
+              lead_in: int = 0) -> list[History]:
+    return list(itertools.islice(stream_histories(first, last, seed, lead_in), n))
+
+
+def stream_histories(first: Quarter, last: Quarter, seed: int = 1,
+                     lead_in: int = 0) -> Iterator[History]:
+    """Histories one at a time, each with movement between `first` and `last`, so a large
+    store can be built in batches without holding every history at once."""
     rng = random.Random(seed)
-    span = (last.end - first.start).days
-    result, used = [], set()
-    for _ in range(n):
+    opening = first.start - dt.timedelta(days=lead_in)
+    span = (last.end - opening).days
+    window = _window(first, last)
+    used = set()
+    while True:
         born = dt.date(rng.randint(1960, 2004), rng.randint(1, 12), rng.randint(1, 28))
         cpr = valid_cpr(rng, born)
         while cpr in used:
             cpr = valid_cpr(rng, born)
-        used.add(cpr)
         h = History(cpr, rng.choice("MK"), rng.choice(NATIONS))
-        day = first.start + dt.timedelta(days=rng.randrange(max(span - 30, 1)))
+        day = opening + dt.timedelta(days=rng.randrange(max(span - 30, 1)))
         h.henvisninger.append((day, str(rng.choice([1, 1, 2, 3, 3, 6, 9])), rng.choice(KOMMUNER)))
         _placements(rng, h, day + dt.timedelta(days=rng.randint(3, 20)), last.end)
-        result.append(h)
-    return result
+        if lead_in == 0 or _quarters_of(h) & window:  # else done before the window opened
+            used.add(cpr)
+            yield h
 
 
 def _placements(rng: random.Random, h: History, start: dt.date, until: dt.date) -> None:
@@ -122,14 +139,33 @@ def _grade(rng: random.Random, day: dt.date) -> str:
 def quarter_files(hs: list[History], ukode: str, first: Quarter, last: Quarter,
                   ) -> dict[str, list[Record]]:
     """Each quarter's file content: the kursister with movement in it (SPEC §4)."""
-    files: dict[str, list[Record]] = {}
-    q = first
+    window = _window(first, last)
+    by_quarter: dict[str, list[Record]] = {}
+    for h in hs:  # each history visits only the quarters it moves in
+        for iperiode in sorted(_quarters_of(h) & window):
+            by_quarter.setdefault(iperiode, []).append(
+                _kursist_in(h, Quarter.cached(iperiode), ukode))
+    return {iperiode: sorted(by_quarter[iperiode], key=lambda k: k["kcprnr"])
+            for iperiode in sorted(by_quarter)}
+
+
+def _window(first: Quarter, last: Quarter) -> set[str]:
+    quarters, q = set(), first
     while q <= last:
-        kursister = [k for h in hs if (k := _kursist_in(h, q, ukode)) is not None]
-        if kursister:
-            files[q.iperiode] = sorted(kursister, key=lambda k: k["kcprnr"])
+        quarters.add(q.iperiode)
         q = q.next()
-    return files
+    return quarters
+
+
+def _quarters_of(h: History) -> set[str]:
+    """Every quarter in which the history has movement: what makes _kursist_in non-empty."""
+    days = [d for d, _, _ in h.henvisninger] + [d for d, *_ in h.proever]
+    quarters = {Quarter.of(d).iperiode for d in days}
+    for p in h.placements:
+        quarters.update(f"{y}{(m - 1) // 3 + 1}" for y, m in p.months)
+        if p.end is not None:
+            quarters.add(Quarter.of(p.end).iperiode)
+    return quarters
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -11,6 +11,7 @@ from desktop.checks import CheckSettings, Finding
 from desktop.domain.cpr import birth_date, is_well_formed, modulus11_ok
 from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
+from desktop.domain.records import bulk
 from desktop.operations import settings_from
 from desktop.store import Store, StoreError
 from desktop.store import browse, exportlog, kursist, writes
@@ -42,8 +43,16 @@ class Workspace:
     def quarters(self) -> list[str]:
         return browse.quarters(self.store.conn)
 
+    @bulk()  # up to 100,000 rows at once
     def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
+
+    def first_rows(self, q: Quarter, limit: int,
+                   everyone: bool = False) -> list[browse.KursistRow] | None:
+        """The first rows of rows(), cheaply; None when there is no udbyderkode to walk."""
+        if not self.ukode:
+            return None
+        return browse.first_rows(self.store.conn, q, self.ukode, limit, everyone)
 
     def row(self, kid: int, q: Quarter) -> browse.KursistRow | None:
         return browse.kursist_row(self.store.conn, kid, q)

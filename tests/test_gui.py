@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from desktop.demo import build_demo  # noqa: E402
+from desktop.domain.quarter import Quarter  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui.findings_model import FindingsModel  # noqa: E402
 from desktop.ui.kursist_model import KursistTableModel  # noqa: E402
@@ -328,3 +329,23 @@ def test_a_mistyped_year_stays_in_view_with_its_finding(window, qtbot):
     edit_cell(section, 0, "hhenvisdato", "18-07-2027")
     assert section.model.rowCount() == 1
     assert any(f.rule == "A3" and f.field == "hhenvisdato" for f in window.editor.findings)
+
+
+def test_a_large_list_opens_on_its_first_page_and_then_loads_whole(qtbot, tmp_path, monkeypatch):
+    store = Store(tmp_path / "demo.sqlite")
+    build_demo(store)
+    monkeypatch.setattr(MainWindow, "FIRST_PAGE", 10)
+    ws = Workspace(store)
+    whole = ws.rows(Quarter.parse(ws.quarters()[0]))
+    assert len(whole) > 10
+    w = MainWindow(Workspace(store))
+    qtbot.addWidget(w)
+    shown = [w.kursister.data(w.kursister.index(i, 0), Qt.UserRole)
+             for i in range(w.kursister.rowCount())]
+    assert shown == [r.cpr for r in whole[:10]]  # the first page, as the whole list begins
+    w.show()
+    qtbot.waitUntil(lambda: w.kursister.rowCount() == len(whole))
+    qtbot.waitUntil(lambda: "fejl" in w.totals.text())  # then the quarter's checks
+    assert f"{len(whole)} kursister" in w.totals.text()
+    w.checker.wait()
+    store.close()

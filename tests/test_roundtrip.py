@@ -135,3 +135,32 @@ def test_rules_give_the_same_findings_when_told_the_schema_accepted_every_value(
             slow = check_kursist(k, settings, schema=False)
             fast = check_kursist(k, settings, schema=False, trusted=True)
             assert fast == slow
+
+
+def test_export_validates_in_chunks_with_the_whole_documents_verdict(monkeypatch):
+    import copy
+    import re
+
+    from desktop.format import writer
+    monkeypatch.setattr(writer, "CHUNK", 7)
+    ks = max(sample_files(n=60, seed=4).values(), key=len)
+    assert len(ks) > 3 * writer.CHUNK
+    assert writer.validated_document(ks) == writer.document_bytes(ks)
+
+    def whole_verdict(kursister):
+        doc = etree.fromstring(writer.document_bytes(kursister))
+        return schema().validate(doc), schema().error_log
+
+    # A value the schema rejects, in the last chunk: found, at its line in the whole file.
+    bad = copy.deepcopy(ks)
+    bad[-1].values["kkoen"] = "X"
+    valid, log = whole_verdict(bad)
+    assert not valid
+    with pytest.raises(writer.SchemaRejected) as rejected:
+        writer.validated_document(bad)
+    assert int(re.search(r"line (\d+)", str(rejected.value)).group(1)) == log[0].line
+    # The kursist key spans chunks: a kursist twice, chunks apart, is rejected as the schema does.
+    twice = ks + [copy.deepcopy(ks[0])]
+    assert not whole_verdict(twice)[0]
+    with pytest.raises(writer.SchemaRejected):
+        writer.validated_document(twice)

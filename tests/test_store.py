@@ -136,3 +136,30 @@ def test_a_missing_folder_or_missing_database_is_a_danish_error_not_a_new_file(t
     with pytest.raises(StoreError, match="findes ikke"):
         Store(tmp_path / "absent.sqlite", create=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bulk_pauses_the_cycle_collector_until_the_last_nested_use_ends():
+    import gc
+    import threading
+
+    from desktop.domain.records import bulk
+    assert gc.isenabled()
+    with bulk():
+        assert not gc.isenabled()
+        done = threading.Event()
+
+        def other_thread():
+            with bulk():
+                pass
+            done.set()
+        threading.Thread(target=other_thread).start()
+        done.wait(5)
+        assert not gc.isenabled()  # the other thread's end does not resume it under us
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with bulk():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -168,6 +168,7 @@ def as_date(value: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # the rules ask for the same few numbers hundreds of thousands of times
 def as_int(value: str | None) -> int | None:
     """The integer a text holds, else None. Leading zeros are dropped first, and a number longer
     than any field's is None: Python refuses to convert more than 4,300 digits."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.quarter import Quarter
 
 
-@dataclass(frozen=True)
-class KursistRow:
+class KursistRow(NamedTuple):
+    """One row of the list. A named tuple: made straight from SQLite's row tuple, which
+    matters when 100,000 of them are loaded at once."""
     id: int
     ukode: str
     cpr: str
@@ -19,24 +20,28 @@ class KursistRow:
 
 
 def ukoder(c: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in c.execute("SELECT DISTINCT ukode FROM kursist ORDER BY ukode")]
+    return _distinct(c, "kursist", "ukode")
 
 
 def quarters(c: sqlite3.Connection) -> list[str]:
-    """Every quarter that has reported data, newest first. Each table's iperiode index is
-    walked from one distinct value to the next (a loose index scan): a few dozen seeks, not
-    millions of rows."""
+    """Every quarter that has reported data, newest first."""
     found: set[str] = set()
     for table in ("henvisning", "undervisning", "proeve"):
-        rows = c.execute(f"""
-            WITH RECURSIVE q(i) AS (
-                SELECT MIN(iperiode) FROM {table}
-                UNION ALL
-                SELECT (SELECT MIN(iperiode) FROM {table} WHERE iperiode > q.i) FROM q
-                WHERE q.i IS NOT NULL)
-            SELECT i FROM q WHERE i IS NOT NULL""")
-        found.update(r[0] for r in rows)
+        found.update(_distinct(c, table, "iperiode"))
     return sorted(found, reverse=True)
+
+
+def _distinct(c: sqlite3.Connection, table: str, column: str) -> list[str]:
+    """The column's distinct values, in order. The index is walked from one value to the
+    next (a loose index scan): a few seeks, not a read of 100,000s of rows."""
+    rows = c.execute(f"""
+        WITH RECURSIVE v(x) AS (
+            SELECT MIN({column}) FROM {table}
+            UNION ALL
+            SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > v.x) FROM v
+            WHERE v.x IS NOT NULL)
+        SELECT x FROM v WHERE x IS NOT NULL""")
+    return [r[0] for r in rows]
 
 
 _STAMDATA_QUARTER = """COALESCE(
@@ -47,7 +52,6 @@ _STAMDATA_QUARTER = """COALESCE(
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                  everyone: bool = False) -> list[KursistRow]:
     """The kursister with movement in the quarter (or everyone), with their latest stamdata."""
-    iperiode, qs, nxt = q.iperiode, q.start.isoformat(), q.next().start.isoformat()
     counts = """
         SELECT kursist_id AS kid, COUNT(*) AS n FROM (
             SELECT kursist_id FROM henvisning WHERE iperiode = :q
@@ -66,22 +70,47 @@ def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
         LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
         WHERE (:ukode IS NULL OR k.ukode = :ukode)
         ORDER BY k.kcprnr"""
-    params = {"q": iperiode, "qs": qs, "nxt": nxt, "ukode": ukode}
-    return [KursistRow(*row) for row in c.execute(sql, params)]
+    return list(map(KursistRow._make, c.execute(sql, _params(q, ukode=ukode))))
+
+
+# One kursist's records in the quarter, counted through its own indexes.
+_RECORDS_OF_K = """(
+    (SELECT COUNT(*) FROM henvisning WHERE kursist_id = k.id AND iperiode = :q)
+  + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
+  + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
+        (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
+            SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q))))"""
+
+
+def _params(q: Quarter, **more) -> dict:
+    return {"q": q.iperiode, "qs": q.start.isoformat(), "nxt": q.next().start.isoformat(), **more}
 
 
 def kursist_row(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistRow | None:
-    """One kursist's row, after an edit: counted through the kursist's own indexes."""
+    """One kursist's row, after an edit."""
     sql = f"""
-        SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode,
-            (SELECT COUNT(*) FROM henvisning WHERE kursist_id = k.id AND iperiode = :q)
-          + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
-          + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
-                (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
-                    SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q)))
+        SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode, {_RECORDS_OF_K}
         FROM kursist k
         LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
         WHERE k.id = :kid"""
-    row = c.execute(sql, {"q": q.iperiode, "qs": q.start.isoformat(),
-                          "nxt": q.next().start.isoformat(), "kid": kid}).fetchone()
+    row = c.execute(sql, _params(q, kid=kid)).fetchone()
     return KursistRow(*row) if row else None
+
+
+def first_rows(c: sqlite3.Connection, q: Quarter, ukode: str, limit: int,
+               everyone: bool = False) -> list[KursistRow]:
+    """The first `limit` rows of kursist_rows, in the same order, without the rest: the
+    provider's kursister are walked in CPR order through the (ukode, kcprnr) key, each counted
+    through its own indexes, until enough are found. What a window shows first on a store of
+    any size."""
+    sql = f"""
+        SELECT * FROM (
+            SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode, {_RECORDS_OF_K} AS n
+            FROM kursist k
+            LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = {_STAMDATA_QUARTER}
+            WHERE k.ukode = :ukode
+            ORDER BY k.kcprnr)
+        WHERE :everyone OR n > 0
+        LIMIT :limit"""
+    params = _params(q, ukode=ukode, everyone=everyone, limit=limit)
+    return list(map(KursistRow._make, c.execute(sql, params)))

@@ -67,12 +67,14 @@ def load_sheet(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistSheet:
     proever = _records(c, f"SELECT id, {cols('proeve')} FROM proeve "
                        "WHERE kursist_id = ? AND iperiode = ? ORDER BY pdato, id",
                        (kid, q.iperiode), "proeve")
-    # Placements that are running at some point in the quarter, or have teaching in it.
+    # Placements that are running at some point in the quarter, or have teaching in it. The
+    # teaching is looked up per placement (EXISTS): `IN (SELECT … WHERE iperiode = ?)` would
+    # list the whole quarter's teaching for each kursist opened.
     qs, nxt = q.start.isoformat(), q.next().start.isoformat()
     moduler = _records(
-        c, f"SELECT id, {cols('modul')} FROM modul WHERE kursist_id = ?1 AND ("
+        c, f"SELECT id, {cols('modul')} FROM modul m WHERE kursist_id = ?1 AND ("
         "(COALESCE(ustartdato, '') < ?3 AND (uslutdato IS NULL OR uslutdato >= ?2)) "
-        "OR id IN (SELECT modul_id FROM undervisning WHERE iperiode = ?4)) "
+        "OR EXISTS (SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = ?4)) "
         "ORDER BY ustartdato, id", (kid, qs, nxt, q.iperiode), "modul")
     for m in moduler:
         m.children = _records(c, f"SELECT id, {cols('undervisning')} FROM undervisning "

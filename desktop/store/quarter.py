@@ -52,9 +52,9 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                UNION SELECT m.kursist_id FROM sel_modul s CROSS JOIN modul m ON m.id = s.id""",
             (iperiode,))
     if ukode is not None and cpr is None:
-        c.execute("""DELETE FROM sel_kursist WHERE id NOT IN (
-                       SELECT id FROM kursist WHERE (?1 IS NULL OR ukode = ?1)
-                                                AND (?2 IS NULL OR kcprnr = ?2))""", (ukode, cpr))
+        # Looked up per selected kursist: the selection, not the store, sets the cost.
+        c.execute("""DELETE FROM sel_kursist WHERE (SELECT ukode FROM kursist k
+                       WHERE k.id = sel_kursist.id) IS NOT ?""", (ukode,))
 
     # Records are built with positional arguments: this loop runs once per row of the quarter.
     kursister: dict[int, Record] = {}
@@ -114,8 +114,13 @@ def _select_one(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str, ukode: 
                 cpr: str) -> None:
     """The same selection for one kursist, through its own indexes (the editor asks this after
     every edit, so it must not depend on the size of the quarter)."""
-    row = c.execute("SELECT id FROM kursist WHERE kcprnr = ?1 AND (?2 IS NULL OR ukode = ?2)",
-                    (cpr, ukode)).fetchone()
+    # With the udbyderkode the (ukode, kcprnr) key finds the kursist at once; `?2 IS NULL OR`
+    # in the same statement would make SQLite scan every kursist.
+    if ukode is not None:
+        row = c.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
+                        (ukode, cpr)).fetchone()
+    else:
+        row = c.execute("SELECT id FROM kursist WHERE kcprnr = ?", (cpr,)).fetchone()
     if row is None:
         return
     kid = row[0]

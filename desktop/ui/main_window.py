@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self._recheck.setInterval(1500)
         self._recheck.timeout.connect(
             lambda: self.checker.check(self.quarter, self.ws.ukode, self.ws.settings))
-        self.reload()
+        self._whole_list_pending = False
+        self.reload(first_page=True)
         self._fit_to_screen()
 
     # Setup --------------------------------------------------------------------------------
@@ -209,18 +210,46 @@ class MainWindow(QMainWindow):
         self.help_menu = HelpMenu(self, self.ws.store.path)  # User guide (F1) and About
 
     # Data -------------------------------------------------------------------------------
-    def reload(self, keep: int | None = None) -> None:
-        """Refill the list for the quarter; the quarter's checks follow in the background."""
+    FIRST_PAGE = 100  # rows shown before the whole list is loaded, when the window opens
+    WHOLE_LIST_AFTER_MS = 250  # loaded then even if the first page is never painted
+
+    def reload(self, keep: int | None = None, first_page: bool = False) -> None:
+        """Refill the list for the quarter; the quarter's checks follow in the background.
+        `first_page`: show the list's first rows at once and load the whole list as soon as
+        they are painted, so that a window on 100,000 kursister opens without waiting for it."""
         self.ukode_label.setText(self.tr("Provider code: <b>{ukode}</b>").format(
             ukode=self.ws.ukode or self.tr("not set")))
         everyone = self.scope.currentIndex() == SCOPE_ALL
         with busy():  # "Alle" on a large database can take a moment
-            self.kursister.set_rows(self.ws.rows(self.quarter, everyone=everyone))
+            rows = self.ws.first_rows(self.quarter, self.FIRST_PAGE, everyone) if first_page else None
+            if rows is None:
+                first_page = False
+                rows = self.ws.rows(self.quarter, everyone=everyone)
+            elif len(rows) < self.FIRST_PAGE:  # the first page is the whole list
+                first_page = False
+            self.kursister.set_rows(rows)
             self.list.resizeColumnsToContents()
+        self._whole_list_pending = first_page
+        if first_page:  # the rest once the first page is painted (or soon, if it never is)
+            self.list.viewport().installEventFilter(self)
+            QTimer.singleShot(self.WHOLE_LIST_AFTER_MS, self, self._load_whole_list)
+            return
         self._update_totals()
         if keep is not None:
             self.select_kursist(keep)
         self.checker.check(self.quarter, self.ws.ukode, self.ws.settings)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QEvent.Paint and self._whole_list_pending
+                and watched is self.list.viewport()):
+            QTimer.singleShot(0, self, self._load_whole_list)  # after this paint is on screen
+        return super().eventFilter(watched, event)
+
+    def _load_whole_list(self) -> None:
+        if self._whole_list_pending:
+            self._whole_list_pending = False
+            self.list.viewport().removeEventFilter(self)
+            self.reload(keep=self.editor.kid)
 
     def select_kursist(self, kid: int) -> None:
         row = self.kursister.row_of(kid)
