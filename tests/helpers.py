@@ -119,3 +119,26 @@ def within(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def demo_window(qtbot, folder: Path):
+    """The real main window, shown, on a demo database in folder, with the quarter's checks
+    done; closes the store afterwards. Qt is imported here, so Qt-free tests can use this file."""
+    from desktop.demo import build_demo
+    from desktop.store import Store
+    from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
+
+    store = Store(Path(folder) / "demo.sqlite")
+    try:
+        build_demo(store)
+        w = MainWindow(Workspace(store))
+        qtbot.addWidget(w)
+        w.show()
+        w.checker.wait()
+        qtbot.waitUntil(lambda: "fejl" in w.totals.text())
+        yield w
+        w.checker.wait()
+    finally:
+        store.close()

@@ -15,20 +15,13 @@ from desktop.ui.kursist_model import KursistTableModel  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.record_model import RecordTableModel  # noqa: E402
 from desktop.workspace import Workspace  # noqa: E402
+from tests.helpers import demo_window  # noqa: E402
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    store = Store(tmp_path / "demo.sqlite")
-    build_demo(store)
-    w = MainWindow(Workspace(store))
-    qtbot.addWidget(w)
-    w.show()
-    w.checker.wait()
-    qtbot.waitUntil(lambda: "fejl" in w.totals.text())
-    yield w
-    w.checker.wait()
-    store.close()
+    with demo_window(qtbot, tmp_path) as w:
+        yield w
 
 
 def open_kursist_with(window, qtbot, rule):

@@ -12,14 +12,11 @@ from PySide6.QtCore import Qt, QUrl, qVersion  # noqa: E402
 from PySide6.QtGui import QImage, QKeySequence, QTextDocument  # noqa: E402
 
 from desktop import __version__  # noqa: E402
-from desktop.demo import build_demo  # noqa: E402
 from desktop.resources import guide_path  # noqa: E402
-from desktop.store import Store  # noqa: E402
 from desktop.ui import help_window  # noqa: E402
 from desktop.ui.guide_browser import slug  # noqa: E402
 from desktop.ui.help_window import HelpWindow  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.workspace import Workspace  # noqa: E402
+from tests.helpers import demo_window  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = guide_path()
@@ -36,15 +33,10 @@ def headings(markdown: str, level: int) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    with Store(tmp_path / "demo.sqlite") as store:
-        build_demo(store)
-        w = MainWindow(Workspace(store))
-        qtbot.addWidget(w)
-        w.show()
+    with demo_window(qtbot, tmp_path) as w:
         w.activateWindow()
         qtbot.waitUntil(w.isActiveWindow)  # F1 is a shortcut of the active window
         yield w
-        w.checker.wait()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from desktop import cli
 from desktop.demo import build_demo
 from desktop.store import Store
 from desktop.store.backup import backup_now, restore_from
-from tests.helpers import UKODE, sample_files, write_files
+from tests.helpers import UKODE, demo_window, sample_files, write_files
 
 # Every way Python reaches the network (or makes a socket to try).
 BLOCKED = ("socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
@@ -109,59 +109,50 @@ def test_the_window_runs_offline(offline, qtbot, tmp_path, monkeypatch, quarter_
 
     from desktop.ui.export_dialog import ExportDialog
     from desktop.ui.import_dialog import ImportDialog
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.report_dialog import ReportDialog
     from desktop.ui.settings_dialog import SettingsDialog
-    from desktop.workspace import Workspace
 
-    store = Store(tmp_path / "demo.sqlite")
-    build_demo(store)
-    window = MainWindow(Workspace(store))
-    qtbot.addWidget(window)
-    window.show()
-    window.checker.wait()
-    qtbot.waitUntil(lambda: "fejl" in window.totals.text())
-    window.list.setCurrentIndex(window.proxy.index(0, 0))  # a kursist, checked at once
-    qtbot.waitUntil(lambda: window.editor.sheet is not None)
-    window.mask_action.trigger()
-    window.scope.setCurrentIndex(1)  # with errors: the whole quarter is checked again
-    window.checker.wait()
-    guide = window.help_menu.show_guide()  # the user guide, with its pictures
-    assert guide.isVisible()
-    window.help_menu.show_about()
+    with demo_window(qtbot, tmp_path) as window:
+        window.list.setCurrentIndex(window.proxy.index(0, 0))  # a kursist, checked at once
+        qtbot.waitUntil(lambda: window.editor.sheet is not None)
+        window.mask_action.trigger()
+        window.scope.setCurrentIndex(1)  # with errors: the whole quarter is checked again
+        window.checker.wait()
+        guide = window.help_menu.show_guide()  # the user guide, with its pictures
+        assert guide.isVisible()
+        window.help_menu.show_about()
 
-    out = tmp_path / "DU_101234_20263.xml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(out), "")))
-    export = ExportDialog(window.ws, window.quarter, None, window)
-    qtbot.addWidget(export)
-    export.force.setChecked(True)
-    export.run_export()
-    assert out.exists() or "X" in export.summary.text()
+        out = tmp_path / "DU_101234_20263.xml"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a: (str(out), "")))
+        export = ExportDialog(window.ws, window.quarter, None, window)
+        qtbot.addWidget(export)
+        export.force.setChecked(True)
+        export.run_export()
+        assert out.exists() or "X" in export.summary.text()
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *a: ([str(p) for p in quarter_files], "")))
-    imports = ImportDialog(window.ws, window)
-    qtbot.addWidget(imports)
-    imports.choose_files()
-    assert imports.checks
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                            staticmethod(lambda *a: ([str(p) for p in quarter_files], "")))
+        imports = ImportDialog(window.ws, window)
+        qtbot.addWidget(imports)
+        imports.choose_files()
+        assert imports.checks
 
-    report = ReportDialog(window.ws, window.quarter, window)
-    qtbot.addWidget(report)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(tmp_path / "rapport.pdf"), "")))
-    report.save_pdf()
+        report = ReportDialog(window.ws, window.quarter, window)
+        qtbot.addWidget(report)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a: (str(tmp_path / "rapport.pdf"), "")))
+        report.save_pdf()
 
-    settings = SettingsDialog(window.ws, window)
-    qtbot.addWidget(settings)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
-    settings.take_backup()
-    backup = next(tmp_path.glob("demo-*.sqlite"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(backup), "")))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.Yes))
-    settings.restore()
-    window.checker.wait()
-    store.close()
+        settings = SettingsDialog(window.ws, window)
+        qtbot.addWidget(settings)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
+        settings.take_backup()
+        backup = next(tmp_path.glob("demo-*.sqlite"))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(backup), "")))
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.Yes))
+        settings.restore()
+        window.checker.wait()
 
 
 # --- in a child process, with an audit hook that ends it at the first socket -------------------

@@ -16,7 +16,7 @@ from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.store import Store
 from desktop.store import db as dbmodule
 from desktop.store.backup import backup_now, restore_from
-from tests.helpers import UKODE, sample_files, write_files
+from tests.helpers import UKODE, demo_window, sample_files, write_files
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX")
 # Ten digits, with or without a dash or space after six: what must never reach a log.
@@ -229,19 +229,8 @@ def test_gui_errors_are_logged_without_cpr_and_shown_in_danish(log_file, qtbot, 
 @pytest.fixture
 def window(qtbot, tmp_path):
     pytest.importorskip("PySide6.QtWidgets")
-    from desktop.demo import build_demo
-    from desktop.ui.main_window import MainWindow
-    from desktop.workspace import Workspace
-    store = Store(tmp_path / "demo.sqlite")
-    build_demo(store)
-    w = MainWindow(Workspace(store))
-    qtbot.addWidget(w)
-    w.show()
-    w.checker.wait()
-    qtbot.waitUntil(lambda: "fejl" in w.totals.text())
-    yield w
-    w.checker.wait()
-    store.close()
+    with demo_window(qtbot, tmp_path) as w:
+        yield w
 
 
 def _shown_cprs(window) -> list[str]:
