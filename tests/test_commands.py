@@ -328,3 +328,18 @@ def test_a_re_import_keeps_the_ids_of_records_that_stay_and_numbers_new_ones_aft
     [rid] = changed
     assert after[rid][:4] == before[rid][:4] and after[rid][4] == "851"
     assert all(rid <= top for rid in after)
+
+
+def test_findings_name_their_record_by_kind_and_id_and_their_quarter(ws):
+    """The editor paints a finding in the row whose id it names (RecordRef), never by
+    reading its label back."""
+    c = ws.store.conn
+    rid, kid = one(c, "SELECT id, kursist_id FROM henvisning WHERE iperiode = ? ORDER BY id",
+                   (Q.iperiode,))
+    with ws.store.transaction():
+        c.execute("UPDATE henvisning SET hkomkode = '999' WHERE id = ?", (rid,))  # A3
+    [f] = [f for f in ws.findings(kid, Q) if f.rule == "A3"]
+    assert (f.ref.kind, f.ref.id, f.iperiode) == ("henvisning", rid, Q.iperiode)
+    date = one(c, "SELECT hhenvisdato FROM henvisning WHERE id = ?", (rid,))[0]
+    assert f.record == f.ref.label == f"henvisning {date}"
+    assert f.ref.describe() == f"Henvisning {date}"

@@ -11,7 +11,7 @@ from desktop.checks.rules import check_rules
 from desktop.checks.schema_rules import check_fields
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import Record
+from desktop.domain.records import Record, RecordRef
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ def check_report(kursister: list[Record], settings: CheckSettings | None = None,
             findings.append(Finding(
                 "X", ERROR, k["kcprnr"], "kursist", "kcprnr",
                 f"CPR-nummeret {k['kcprnr']} forekommer mere end én gang for samme kvartal og "
-                "udbyder. En kursist må kun stå én gang i filen.", k.line, k["iperiode"], k["ukode"]))
+                "udbyder. En kursist må kun stå én gang i filen.", k.line, k["iperiode"], k["ukode"],
+                RecordRef.of(k)))
         seen.add(k.key)
         findings.extend(check_kursist(k, settings, schema=schema, trusted=trusted))
     return findings
