@@ -343,3 +343,15 @@ def test_findings_name_their_record_by_kind_and_id_and_their_quarter(ws):
     date = one(c, "SELECT hhenvisdato FROM henvisning WHERE id = ?", (rid,))[0]
     assert f.record == f.ref.label == f"henvisning {date}"
     assert f.ref.describe() == f"Henvisning {date}"
+
+
+def test_settings_are_checked_against_their_one_declaration(ws):
+    from desktop.settings import REGISTRY
+    from desktop.store import StoreError
+    before = whole(ws.store.conn)
+    for key, bad in (("lesson_minutes", "500"), ("ukode", "12345"), ("a1_error", "ja")):
+        with pytest.raises(StoreError) as refused:
+            ws.run(commands.SaveSettings({key: bad}))
+        assert str(refused.value) == REGISTRY[key].message
+    assert whole(ws.store.conn) == before
+    assert ws.setting("lesson_minutes") == REGISTRY["lesson_minutes"].default == 45

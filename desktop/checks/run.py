@@ -12,12 +12,14 @@ from desktop.checks.schema_rules import check_fields
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, RecordRef
+from desktop.settings import REGISTRY
 
 
 @dataclass(frozen=True)
 class CheckSettings:
-    a1_is_error: bool = True  # SPEC A1 decision: an error unless the installation says otherwise
-    lesson_minutes: int = 45  # W5's expected lesson length
+    # The installation's choices, with the registry's defaults (desktop.settings).
+    a1_is_error: bool = REGISTRY["a1_error"].default  # A1: an error unless set otherwise
+    lesson_minutes: int = REGISTRY["lesson_minutes"].default  # W5's expected lesson length
     today: dt.date = field(default_factory=dt.date.today)
 
 

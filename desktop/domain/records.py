@@ -6,9 +6,6 @@ typed means invalid input is never lost, and a file round-trips value for value.
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from desktop.domain.fields import KEYS, TAGS
@@ -103,30 +100,3 @@ class RecordRef:
         if self.kind == "proeve" and len(parts) == 2:
             return f"Prøve {parts[0]} type {parts[1]}"
         return self.label
-
-
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def bulk():
-    """For work that builds records by the thousand (a quarter's export, an imported file):
-    Python's cycle collector is paused meanwhile. Records form no cycles (children point down
-    only), so it finds nothing in them; it only walks them again and again as they pile up, a
-    fifth of an export's time. Counted across threads: the collector resumes when the last
-    such work ends. Also a decorator."""
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
