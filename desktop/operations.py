@@ -102,8 +102,9 @@ def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
 
 def _rules(report, settings: CheckSettings, *, schema: bool, trusted: bool = False) -> list[Finding]:
     findings: list[Finding] = []
-    for k, history in report.with_history():
-        findings += check_kursist(k, settings, schema=schema, history=history, trusted=trusted)
+    for k, history, whole in report.with_history():
+        findings += check_kursist(k, settings, schema=schema, history=history,
+                                  whole_history=whole, trusted=trusted)
     return findings
 
 

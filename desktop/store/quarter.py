@@ -1,4 +1,6 @@
-"""Selecting what one quarter's file contains (SPEC §4), as records ready to check and write.
+"""Selecting what one quarter's file contains (docs/format.md, "What one quarter's file
+contains"), as records ready to check and write, with what the store knows of each kursist's
+earlier placements for A6.
 
 Every query is driven by the quarter's indexes (iperiode, uslutdato) or by the selected ids
 (CROSS JOIN fixes SQLite's join order to start there), so the cost follows the size of the
@@ -8,11 +10,12 @@ quarter, not the years of history in the file.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.domain.fields import PLACEMENT_END, TAGS, as_date
-from desktop.domain.quarter import Quarter
+from desktop.domain.quarter import FIRST_YEAR, Quarter
 from desktop.domain.records import Record
+from desktop.store import browse
 
 _MODUL_COLS = ", ".join(TAGS["modul"])
 _OPEN = dict.fromkeys(PLACEMENT_END)
@@ -22,10 +25,21 @@ _OPEN = dict.fromkeys(PLACEMENT_END)
 class QuarterReport:
     quarter: Quarter
     kursister: list[Record]
-    history: list[list[Record]]  # per kursist: every placement as it stood at the quarter's end
+    # Per kursist: every placement the store knows as it stood at the quarter's end (A6) …
+    history: list[list[Record]]
+    # … and whether the store holds every quarter since before the kursist first appeared.
+    whole: list[bool] = field(default_factory=list)
 
     def with_history(self):
-        return zip(self.kursister, self.history)
+        """(kursist, known placements, whole history?) for check_kursist."""
+        return zip(self.kursister, self.history, self.whole or [False] * len(self.kursister))
+
+    def without(self, drop: set[int]) -> "QuarterReport":
+        """The same report without the kursister at those positions."""
+        keep = [i for i in range(len(self.kursister)) if i not in drop]
+        whole = self.whole or [False] * len(self.kursister)
+        return QuarterReport(self.quarter, [self.kursister[i] for i in keep],
+                             [self.history[i] for i in keep], [whole[i] for i in keep])
 
 
 def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
@@ -81,6 +95,14 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
     selected_ids = {row[0] for row in c.execute("SELECT id FROM sel_modul")}
+    windows = _Windows(c, q)
+    for uk in {k["ukode"] for k in kursister.values()}:
+        windows.start(uk)
+    # Placements the quarter does not report, open when last seen, that started before the
+    # store's unbroken run of quarters up to this one: what became of them is known only if
+    # a quarter of that run still reports them (A6 must not judge by a stale "still open").
+    unsure: list[tuple[int, int, Record, str]] = []
+    firsts: dict[int, str] = {}  # per kursist, the quarter its earliest placement started in
     mcols = TAGS["modul"]
     for row in c.execute(
             f"SELECT {_MODUL_COLS}, m.id, m.kursist_id FROM sel_kursist s CROSS JOIN modul m "
@@ -91,11 +113,26 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
         r = Record("modul", values, [], None)
-        kid = row[-1]
-        history.setdefault(kid, []).append(r)
-        if row[-2] in selected_ids:
+        mid, kid = row[-2], row[-1]
+        first = _quarter_of(values["ustartdato"])
+        if first is not None and first < firsts.get(kid, "99994"):
+            firsts[kid] = first
+        if mid in selected_ids:
             kursister[kid].children.append(r)
-            selected[row[-2]] = r
+            selected[mid] = r
+        else:
+            since = windows.start(kursister[kid]["ukode"])
+            if not _seen_since(end, first, since):
+                if end:  # ended before the run began: the store may not know what followed
+                    continue
+                unsure.append((mid, kid, r, since))
+                continue
+        history.setdefault(kid, []).append(r)
+    for mid, kid, r, since in unsure:
+        if c.execute("SELECT EXISTS (SELECT 1 FROM undervisning WHERE modul_id = ?1 AND "
+                     "iperiode >= ?2) OR EXISTS (SELECT 1 FROM modul_rapport WHERE modul_id = ?1 "
+                     "AND iperiode >= ?2)", (mid, since)).fetchone()[0]:
+            history.setdefault(kid, []).append(r)
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
@@ -106,8 +143,92 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         if parent is not None:
             parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
 
+    whole = _whole_histories(c, q, kursister, firsts, windows) if windows.longer_than_one() else {}
     return QuarterReport(q, list(kursister.values()),
-                         [history.get(kid, []) for kid in kursister])
+                         [history.get(kid, []) for kid in kursister],
+                         [whole.get(kid, False) for kid in kursister])
+
+
+def _quarter_of(day: str | None) -> str | None:
+    """The Iperiode of a date's quarter; None for what is no date."""
+    d = as_date(day)
+    return f"{d.year}{(d.month + 2) // 3}" if d else None
+
+
+def _seen_since(end: str | None, first: str | None, since: str) -> bool:
+    """Whether a placement started (`first`, its quarter) or ended in a quarter from `since`
+    on (quarters compare as YYYYQ text)."""
+    if first is not None and first >= since:
+        return True
+    last = _quarter_of(end)
+    return last is not None and last >= since
+
+
+class _Windows:
+    """For each udbyderkode, the first quarter of the unbroken run of quarters the store holds
+    up to the reported one: within that run the store saw every file, so it knows every
+    placement that had teaching or ended there. A quarter is held when the store has a
+    referral, teaching, a prøve or a listed placement in it for that udbyderkode."""
+
+    def __init__(self, c: sqlite3.Connection, q: Quarter):
+        self.c, self.q = c, q
+        self._start: dict[str | None, str] = {}
+
+    def longer_than_one(self) -> bool:
+        """Whether any udbyderkode's run reaches before the quarter."""
+        return any(start < self.q.iperiode for start in self._start.values())
+
+    def start(self, ukode: str | None) -> str:
+        if ukode not in self._start:
+            held = held_quarters(self.c, ukode)
+            first = self.q
+            while first.year > FIRST_YEAR or first.q > 1:
+                prev = first.previous()
+                if prev.iperiode not in held:
+                    break
+                first = prev
+            self._start[ukode] = first.iperiode
+        return self._start[ukode]
+
+
+def held_quarters(c: sqlite3.Connection, ukode: str | None) -> set[str]:
+    """Every quarter the store has reported data in for the udbyderkode (None: any)."""
+    found: set[str] = set()
+    for table in ("henvisning", "undervisning", "proeve", "modul_rapport"):
+        found.update(browse.distinct(c, table, "iperiode"))
+    if ukode is None or len(browse.ukoder(c)) <= 1:
+        return found
+    owner = {"henvisning": "t.kursist_id", "proeve": "t.kursist_id",
+             "undervisning": "(SELECT kursist_id FROM modul WHERE id = t.modul_id)",
+             "modul_rapport": "(SELECT kursist_id FROM modul WHERE id = t.modul_id)"}
+    mine = set()
+    for iperiode in found:
+        for table, kid in owner.items():
+            if c.execute(f"SELECT EXISTS (SELECT 1 FROM {table} t JOIN kursist k ON k.id = {kid} "
+                         "WHERE t.iperiode = ? AND k.ukode = ?)", (iperiode, ukode)).fetchone()[0]:
+                mine.add(iperiode)
+                break
+    return mine
+
+
+def _whole_histories(c: sqlite3.Connection, q: Quarter, kursister: dict[int, Record],
+                     firsts: dict[int, str], windows: _Windows) -> dict[int, bool]:
+    """Per kursist: does the store hold the quarter before the one the kursist first appears
+    in (by any record, or a placement's start), and every quarter from there to this one? Only
+    then can it know that an attempt 1 is missing (A6). A kursist of the unbroken run's first
+    quarter may have come from before it, so a run of one quarter never knows."""
+    whole: dict[int, bool] = {}
+    for kid, stam, henv, proeve in c.execute(
+            """SELECT s.id, (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = s.id),
+                      (SELECT MIN(iperiode) FROM henvisning WHERE kursist_id = s.id),
+                      (SELECT MIN(iperiode) FROM proeve WHERE kursist_id = s.id)
+               FROM sel_kursist s"""):
+        since = windows.start(kursister[kid]["ukode"])
+        if since >= q.iperiode:
+            continue
+        known = [x for x in (firsts.get(kid), stam, henv, proeve) if x is not None]
+        whole[kid] = bool(known) and min(known) > since
+    return whole
 
 
 def _select_one(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str, ukode: str | None,
