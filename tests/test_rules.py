@@ -1,9 +1,9 @@
-"""Behaviour of the X, A, B and W checks of SPEC §6 over one kursist (desktop.checks).
+"""Behaviour of the X, A, B and W checks of docs/format.md §6 over one kursist (desktop.checks).
 
 Every case changes one thing in a clean baseline kursist (quarter 20241, no findings) and states
 the complete list of findings it must produce: rule ID, field tag and record label, with the
-severity that SPEC §6 gives the rule's letter (X and A errors, B and W warnings). Each rule also
-has a near miss: the boundary just inside, which must not trigger it.
+severity that docs/format.md §6 gives the rule's letter (X and A errors, B and W warnings). Each
+rule also has a near miss: the boundary just inside, which must not trigger it.
 """
 
 from __future__ import annotations
@@ -612,7 +612,7 @@ def test_a1_setting_makes_it_a_warning():
     assert (f.rule, f.severity, f.field, f.record) == ("A1", WARNING, "kcprnr", "kursist")
     (f,) = run(k)
     assert f.severity == ERROR
-    assert "1. oktober 2007" in f.message  # the clear explanation the SPEC decision asks for
+    assert "1. oktober 2007" in f.message  # the explanation the A1 decision (format.md §6) asks for
 
 
 def test_schema_false_skips_field_checks_only():

@@ -16,7 +16,7 @@ from desktop.domain.records import Record
 
 @dataclass(frozen=True)
 class CheckSettings:
-    a1_is_error: bool = True  # SPEC A1 decision: an error unless the installation says otherwise
+    a1_is_error: bool = True  # the A1 decision (docs/format.md §6): an error unless set otherwise
     lesson_minutes: int = 45  # W5's expected lesson length
     today: dt.date = field(default_factory=dt.date.today)
 
