@@ -164,3 +164,22 @@ def test_validate_and_import_then_export_give_the_same_a_and_x_findings(
         assert import_files(store, list(paths.values())).stored
         for iperiode in chosen:
             assert a_and_x(exported(store, iperiode, folder)) == expected[iperiode], iperiode
+
+
+def test_the_quarters_held_are_counted_per_udbyderkode(tmp_path):
+    """Another udbyder's 20231 in the same store says nothing about this udbyder's history:
+    its kursist, placed on attempt 2 in its first quarter 20232, is not asked for attempt 1."""
+    other = [make("kursist", [_placement("1", "2023-01-09", months=(1, 2, 3))], iperiode="20231",
+                  ukode="555555", kcprnr=OTHER, kkoen="M", knationskode="IRQ")]
+    mine = [_kursist("20232", CPR, _referral("2023-04-03"),
+                     _placement("2", "2023-04-17", months=(4, 5, 6)))]
+    paths = [write(tmp_path, "20231", other), write(tmp_path, "20232", mine)]
+    with Store(tmp_path / "db.sqlite") as store:
+        assert import_files(store, paths).stored
+        result = export_quarter(store, "20232", tmp_path / "o.xml", ukode=UKODE, force=True)
+        assert a_and_x(result.findings) == []
+        # Near miss: this udbyder's own earlier quarter makes the kursist new in 20232.
+        own = [_kursist("20231", OTHER, _placement("1", "2023-01-09", months=(1, 2, 3)))]
+        assert import_files(store, [write(tmp_path, "own", own)]).stored
+        result = export_quarter(store, "20232", tmp_path / "p.xml", ukode=UKODE, force=True)
+        assert [(f.rule, f.cpr) for f in result.findings if f.is_error] == [("A6", CPR)]

@@ -20,20 +20,20 @@ class KursistRow(NamedTuple):
 
 
 def ukoder(c: sqlite3.Connection) -> list[str]:
-    return distinct(c, "kursist", "ukode")
+    return _distinct(c, "kursist", "ukode")
 
 
 def quarters(c: sqlite3.Connection) -> list[str]:
     """Every quarter that has reported data, newest first."""
     found: set[str] = set()
     for table in ("henvisning", "undervisning", "proeve"):
-        found.update(distinct(c, table, "iperiode"))
+        found.update(_distinct(c, table, "iperiode"))
     # A record typed with a date from before 2005 stays in the quarter it was typed in; an
     # older store may still hold such a quarter, which no view can open.
     return sorted((q for q in found if quarter_problem(q) is None), reverse=True)
 
 
-def distinct(c: sqlite3.Connection, table: str, column: str) -> list[str]:
+def _distinct(c: sqlite3.Connection, table: str, column: str) -> list[str]:
     """The column's distinct values, in order. The index is walked from one value to the
     next (a loose index scan): a few seeks, not a read of 100,000s of rows."""
     rows = c.execute(f"""

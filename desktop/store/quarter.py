@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from desktop.domain.fields import PLACEMENT_END, TAGS, as_date
 from desktop.domain.quarter import FIRST_YEAR, Quarter
 from desktop.domain.records import Record
-from desktop.store import browse
 
 _MODUL_COLS = ", ".join(TAGS["modul"])
 _OPEN = dict.fromkeys(PLACEMENT_END)
@@ -46,10 +45,11 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                    cpr: str | None = None) -> QuarterReport:
     qs, nxt = q.start.isoformat(), q.next().start.isoformat()
     iperiode = q.iperiode
-    c.execute("DROP TABLE IF EXISTS temp.sel_modul")
-    c.execute("DROP TABLE IF EXISTS temp.sel_kursist")
-    c.execute("CREATE TEMP TABLE sel_modul (id INTEGER PRIMARY KEY)")
-    c.execute("CREATE TEMP TABLE sel_kursist (id INTEGER PRIMARY KEY)")
+    # Emptied, not dropped and created again: a schema change would make SQLite prepare every
+    # statement of the selection anew, which is most of the editor's cost for one kursist.
+    for table in ("sel_modul", "sel_kursist"):
+        c.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+        c.execute(f"DELETE FROM temp.{table}")
     if cpr is not None:
         _select_one(c, iperiode, qs, nxt, ukode, cpr)
     else:
@@ -143,7 +143,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         if parent is not None:
             parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
 
-    whole = _whole_histories(c, q, kursister, firsts, windows) if windows.longer_than_one() else {}
+    whole = (_whole_histories(c, q, kursister, history, firsts, windows)
+             if windows.longer_than_one() else {})
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister],
                          [whole.get(kid, False) for kid in kursister])
@@ -167,8 +168,8 @@ def _seen_since(end: str | None, first: str | None, since: str) -> bool:
 class _Windows:
     """For each udbyderkode, the first quarter of the unbroken run of quarters the store holds
     up to the reported one: within that run the store saw every file, so it knows every
-    placement that had teaching or ended there. A quarter is held when the store has a
-    referral, teaching, a prøve or a listed placement in it for that udbyderkode."""
+    placement that had teaching or ended there. A quarter is held when the store has
+    teaching, a referral, a prøve or a listed placement in it for that udbyderkode."""
 
     def __init__(self, c: sqlite3.Connection, q: Quarter):
         self.c, self.q = c, q
@@ -180,53 +181,65 @@ class _Windows:
 
     def start(self, ukode: str | None) -> str:
         if ukode not in self._start:
-            held = held_quarters(self.c, ukode)
-            first = self.q
-            while first.year > FIRST_YEAR or first.q > 1:
-                prev = first.previous()
-                if prev.iperiode not in held:
-                    break
-                first = prev
-            self._start[ukode] = first.iperiode
+            self._start[ukode] = self._walk_back(ukode)
         return self._start[ukode]
 
+    def _walk_back(self, ukode: str | None) -> str:
+        """One statement that steps back a quarter while the one before holds data for the
+        udbyderkode: an index seek or two per quarter, since the editor asks after every edit.
+        With one udbyderkode in the store, any row of a quarter will do."""
+        if ukode is not None and not self.c.execute(
+                "SELECT EXISTS (SELECT 1 FROM kursist WHERE ukode < ?1) "
+                "OR EXISTS (SELECT 1 FROM kursist WHERE ukode > ?1)", (ukode,)).fetchone()[0]:
+            ukode = None
+        sql = _WALK_BACK_ANY if ukode is None else _WALK_BACK
+        (first,) = self.c.execute(sql, (self.q.year, self.q.q, FIRST_YEAR, ukode)).fetchone()
+        return str(first)
 
-def held_quarters(c: sqlite3.Connection, ukode: str | None) -> set[str]:
-    """Every quarter the store has reported data in for the udbyderkode (None: any)."""
-    found: set[str] = set()
-    for table in ("henvisning", "undervisning", "proeve", "modul_rapport"):
-        found.update(browse.distinct(c, table, "iperiode"))
-    if ukode is None or len(browse.ukoder(c)) <= 1:
-        return found
-    owner = {"henvisning": "t.kursist_id", "proeve": "t.kursist_id",
-             "undervisning": "(SELECT kursist_id FROM modul WHERE id = t.modul_id)",
-             "modul_rapport": "(SELECT kursist_id FROM modul WHERE id = t.modul_id)"}
-    mine = set()
-    for iperiode in found:
-        for table, kid in owner.items():
-            if c.execute(f"SELECT EXISTS (SELECT 1 FROM {table} t JOIN kursist k ON k.id = {kid} "
-                         "WHERE t.iperiode = ? AND k.ukode = ?)", (iperiode, ukode)).fetchone()[0]:
-                mine.add(iperiode)
-                break
-    return mine
+
+def _held(table: str, owner: str | None) -> str:
+    if owner is None:  # any udbyderkode: an index seek (and cheap to prepare: the quarter's
+        return f"EXISTS (SELECT 1 FROM {table} WHERE iperiode = w.prev)"  # temp tables
+    return (f"EXISTS (SELECT 1 FROM {table} t CROSS JOIN kursist k ON k.id = {owner} "  # make
+            "WHERE t.iperiode = w.prev AND k.ukode = ?4)")  # SQLite prepare it every time)
+
+
+def _walk_back_sql(modul_owner: str | None, kursist_owner: str | None) -> str:
+    return f"""
+    WITH RECURSIVE w(y, q, prev) AS (
+        SELECT ?1, ?2, CASE WHEN ?2 = 1 THEN (?1 - 1) || '4' ELSE ?1 || (?2 - 1) END
+        UNION ALL
+        SELECT CASE WHEN q = 1 THEN y - 1 ELSE y END, CASE WHEN q = 1 THEN 4 ELSE q - 1 END,
+               CASE WHEN q = 1 THEN (y - 1) || '3' WHEN q = 2 THEN (y - 1) || '4'
+                    ELSE y || (q - 2) END
+        FROM w WHERE (y > ?3 OR q > 1) AND (
+            {_held("undervisning", modul_owner)} OR {_held("henvisning", kursist_owner)}
+            OR {_held("proeve", kursist_owner)} OR {_held("modul_rapport", modul_owner)}))
+    SELECT MIN(y * 10 + q) + 0 * IFNULL(?4, 0) FROM w"""
+
+
+_WALK_BACK = _walk_back_sql("(SELECT kursist_id FROM modul WHERE id = t.modul_id)", "t.kursist_id")
+_WALK_BACK_ANY = _walk_back_sql(None, None)
 
 
 def _whole_histories(c: sqlite3.Connection, q: Quarter, kursister: dict[int, Record],
-                     firsts: dict[int, str], windows: _Windows) -> dict[int, bool]:
+                     history: dict[int, list[Record]], firsts: dict[int, str],
+                     windows: _Windows) -> dict[int, bool]:
     """Per kursist: does the store hold the quarter before the one the kursist first appears
     in (by any record, or a placement's start), and every quarter from there to this one? Only
     then can it know that an attempt 1 is missing (A6). A kursist of the unbroken run's first
-    quarter may have come from before it, so a run of one quarter never knows."""
+    quarter may have come from before it, so a run of one quarter never knows. Asked only of
+    kursister with an attempt other than 1, the only ones the answer can change."""
     whole: dict[int, bool] = {}
-    for kid, stam, henv, proeve in c.execute(
-            """SELECT s.id, (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = s.id),
-                      (SELECT MIN(iperiode) FROM henvisning WHERE kursist_id = s.id),
-                      (SELECT MIN(iperiode) FROM proeve WHERE kursist_id = s.id)
-               FROM sel_kursist s"""):
-        since = windows.start(kursister[kid]["ukode"])
-        if since >= q.iperiode:
+    for kid, k in kursister.items():
+        since = windows.start(k["ukode"])
+        if since >= q.iperiode or all(m["uforsoegnr"] == "1" for m in history.get(kid, ())):
             continue
-        known = [x for x in (firsts.get(kid), stam, henv, proeve) if x is not None]
+        known = [x for x in (firsts.get(kid), *c.execute(
+            "SELECT (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = ?1), "
+            "(SELECT MIN(iperiode) FROM henvisning WHERE kursist_id = ?1), "
+            "(SELECT MIN(iperiode) FROM proeve WHERE kursist_id = ?1)", (kid,)).fetchone())
+            if x is not None]
         whole[kid] = bool(known) and min(known) > since
     return whole
 
