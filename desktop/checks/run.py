@@ -60,7 +60,7 @@ def check_report(kursister: list[Record], settings: CheckSettings | None = None,
                 "udbyder. En kursist må kun stå én gang i filen."))
         seen.add(k.key)
         findings.extend(check_kursist(k, settings, schema=schema, trusted=trusted))
-    findings.extend(_one_quarter_one_udbyder(kursister))
+    findings.extend(_one_quarter_one_udbyder(kursister, trusted and not schema))
     return findings
 
 
@@ -72,7 +72,7 @@ def _x(k: Record, tag: str, message: str) -> Finding:
 _WHAT = {"iperiode": ("kvartal", "kvartalet (Iperiode)"), "ukode": ("udbyder", "udbyderkoden")}
 
 
-def _one_quarter_one_udbyder(kursister: list[Record]) -> list[Finding]:
+def _one_quarter_one_udbyder(kursister: list[Record], trusted: bool) -> list[Finding]:
     """The upload checks that the file's Iperiode and Ukode are the ones being uploaded
     (2004-notatet, side 2): a file with two of either is refused. Said once per field, at the
     first kursist that differs from the file's first valid value; and a quarter the schema
@@ -82,8 +82,8 @@ def _one_quarter_one_udbyder(kursister: list[Record]) -> list[Finding]:
         check = FIELD_BY_TAG[tag].problem
         first: Record | None = None
         for k in kursister:
-            value = k[tag]
-            if not value or check(value) is not None:
+            value = k.values[tag]
+            if not value or (not trusted and check(value) is not None):
                 continue  # an X finding of its own
             if first is None:
                 first = k

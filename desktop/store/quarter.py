@@ -102,7 +102,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     # store's unbroken run of quarters up to this one: what became of them is known only if
     # a quarter of that run still reports them (A6 must not judge by a stale "still open").
     unsure: list[tuple[int, int, Record, str]] = []
-    firsts: dict[int, str] = {}  # per kursist, the quarter its earliest placement started in
+    earliest: dict[int, str] = {}  # per kursist, its earliest placement's start date
+    later_attempts: set[int] = set()  # kursister with an attempt other than 1
     mcols = TAGS["modul"]
     for row in c.execute(
             f"SELECT {_MODUL_COLS}, m.id, m.kursist_id FROM sel_kursist s CROSS JOIN modul m "
@@ -114,18 +115,21 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             values.update(_OPEN)  # as it stood at the end of the quarter
         r = Record("modul", values, [], None)
         mid, kid = row[-2], row[-1]
-        first = _quarter_of(values["ustartdato"])
-        if first is not None and first < firsts.get(kid, "99994"):
-            firsts[kid] = first
+        # Dates compare as ISO text here, once per placement (a broken one is an X anyway).
+        start = values["ustartdato"]
+        if start and start < earliest.get(kid, "~"):
+            earliest[kid] = start
+        if values["uforsoegnr"] != "1":
+            later_attempts.add(kid)
         if mid in selected_ids:
             kursister[kid].children.append(r)
             selected[mid] = r
         else:
-            since = windows.start(kursister[kid]["ukode"])
-            if not _seen_since(end, first, since):
+            since = windows.first_day(kursister[kid]["ukode"])
+            if not ((start and start >= since) or (end and end >= since)):
                 if end:  # ended before the run began: the store may not know what followed
                     continue
-                unsure.append((mid, kid, r, since))
+                unsure.append((mid, kid, r, windows.start(kursister[kid]["ukode"])))
                 continue
         history.setdefault(kid, []).append(r)
     for mid, kid, r, since in unsure:
@@ -143,7 +147,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         if parent is not None:
             parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
 
-    whole = (_whole_histories(c, q, kursister, history, firsts, windows)
+    whole = (_whole_histories(c, q, kursister, later_attempts, earliest, windows)
              if windows.longer_than_one() else {})
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister],
@@ -156,15 +160,6 @@ def _quarter_of(day: str | None) -> str | None:
     return f"{d.year}{(d.month + 2) // 3}" if d else None
 
 
-def _seen_since(end: str | None, first: str | None, since: str) -> bool:
-    """Whether a placement started (`first`, its quarter) or ended in a quarter from `since`
-    on (quarters compare as YYYYQ text)."""
-    if first is not None and first >= since:
-        return True
-    last = _quarter_of(end)
-    return last is not None and last >= since
-
-
 class _Windows:
     """For each udbyderkode, the first quarter of the unbroken run of quarters the store holds
     up to the reported one: within that run the store saw every file, so it knows every
@@ -174,10 +169,18 @@ class _Windows:
     def __init__(self, c: sqlite3.Connection, q: Quarter):
         self.c, self.q = c, q
         self._start: dict[str | None, str] = {}
+        self._day: dict[str | None, str] = {}
 
     def longer_than_one(self) -> bool:
         """Whether any udbyderkode's run reaches before the quarter."""
         return any(start < self.q.iperiode for start in self._start.values())
+
+    def first_day(self, ukode: str | None) -> str:
+        """The run's first day, as ISO text."""
+        day = self._day.get(ukode)
+        if day is None:
+            day = self._day[ukode] = Quarter.cached(self.start(ukode)).start.isoformat()
+        return day
 
     def start(self, ukode: str | None) -> str:
         if ukode not in self._start:
@@ -223,7 +226,7 @@ _WALK_BACK_ANY = _walk_back_sql(None, None)
 
 
 def _whole_histories(c: sqlite3.Connection, q: Quarter, kursister: dict[int, Record],
-                     history: dict[int, list[Record]], firsts: dict[int, str],
+                     later_attempts: set[int], earliest: dict[int, str],
                      windows: _Windows) -> dict[int, bool]:
     """Per kursist: does the store hold the quarter before the one the kursist first appears
     in (by any record, or a placement's start), and every quarter from there to this one? Only
@@ -231,11 +234,12 @@ def _whole_histories(c: sqlite3.Connection, q: Quarter, kursister: dict[int, Rec
     quarter may have come from before it, so a run of one quarter never knows. Asked only of
     kursister with an attempt other than 1, the only ones the answer can change."""
     whole: dict[int, bool] = {}
-    for kid, k in kursister.items():
-        since = windows.start(k["ukode"])
-        if since >= q.iperiode or all(m["uforsoegnr"] == "1" for m in history.get(kid, ())):
-            continue
-        known = [x for x in (firsts.get(kid), *c.execute(
+    for kid in later_attempts:
+        since = windows.start(kursister[kid]["ukode"])
+        first = _quarter_of(earliest.get(kid))
+        if since >= q.iperiode or (first is not None and first <= since):
+            continue  # (placed already in the run's first quarter: it may have come from before)
+        known = [x for x in (first, *c.execute(
             "SELECT (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = ?1), "
             "(SELECT MIN(iperiode) FROM henvisning WHERE kursist_id = ?1), "
             "(SELECT MIN(iperiode) FROM proeve WHERE kursist_id = ?1)", (kid,)).fetchone())
