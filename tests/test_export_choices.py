@@ -22,7 +22,7 @@ from desktop.domain.cpr import format_cpr, modulus11_ok
 from desktop.domain.quarter import Quarter
 from desktop.operations import export_quarter, import_files, validate_file
 from desktop.workspace import Workspace
-from helpers import UKODE, sample_files, write_files
+from helpers import sample_files, write_files
 
 Q = Quarter(2024, 1)
 AT = datetime(2026, 11, 25, 13, 3, tzinfo=timezone.utc)

@@ -1,6 +1,6 @@
 """docs/format.md is the project's own description of the format and its checks: every rule the
 code emits has a row there that names its source, and no project file points outside the
-repository (a clone has no shared/ folder; the seeds are named by file name only)."""
+repository (a clone has only the repository; the seeds are named by file name only)."""
 
 from __future__ import annotations
 
