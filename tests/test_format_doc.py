@@ -61,3 +61,11 @@ def test_no_project_file_refers_outside_the_repository():
         offenders += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1)
                       if pattern.search(line)]
     assert offenders == []
+
+
+def test_every_docs_page_the_project_names_exists():
+    """A page merged into another (docs/rules.md into docs/format.md) leaves no link behind."""
+    named = set()
+    for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        named |= set(re.findall(r"docs/([\w-]+\.md)", path.read_text(encoding="utf-8")))
+    assert named and all((ROOT / "docs" / name).is_file() for name in named), named
