@@ -11,13 +11,15 @@ from desktop.checks.rules import check_rules
 from desktop.checks.schema_rules import check_fields
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.quarter import Quarter, quarter_problem
-from desktop.domain.records import Record
+from desktop.domain.records import Record, RecordRef
+from desktop.settings import REGISTRY
 
 
 @dataclass(frozen=True)
 class CheckSettings:
-    a1_is_error: bool = True  # the A1 decision (docs/format.md §6): an error unless set otherwise
-    lesson_minutes: int = 45  # W5's expected lesson length
+    # The installation's choices, with the registry's defaults (desktop.settings).
+    a1_is_error: bool = REGISTRY["a1_error"].default  # A1: an error unless set otherwise
+    lesson_minutes: int = REGISTRY["lesson_minutes"].default  # W5's expected lesson length
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -66,7 +68,7 @@ def check_report(kursister: list[Record], settings: CheckSettings | None = None,
 
 def _x(k: Record, tag: str, message: str) -> Finding:
     return Finding("X", ERROR, k["kcprnr"], "kursist", tag, message, k.line, k["iperiode"],
-                   k["ukode"])
+                   k["ukode"], RecordRef.of(k))
 
 
 _WHAT = {"iperiode": ("kvartal", "kvartalet (Iperiode)"), "ukode": ("udbyder", "udbyderkoden")}

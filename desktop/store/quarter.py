@@ -89,15 +89,16 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             + STAMDATA_QUARTER.format(kid="k.id") + """
                ORDER BY k.ukode, k.kcprnr""", {"q": iperiode}):
         kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
-                                            "kkoen": kkoen, "knationskode": nation}, [], None)
+                                            "kkoen": kkoen, "knationskode": nation}, [], None, kid)
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        # The owner's id comes last: zip() stops at the last field, so no slicing per row.
-        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.kursist_id FROM sel_kursist s "
+        # The ids come last: zip() stops at the last field, so no slicing per row.
+        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.id, t.kursist_id FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id")
         for row in c.execute(sql, (iperiode,)):
-            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None))
+            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None,
+                                                      row[-2]))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
@@ -120,7 +121,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         end = values["uslutdato"]
         if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
-        r = Record("modul", values, [], None)
+        r = Record("modul", values, [], None, row[-2])
         mid, kid = row[-2], row[-1]
         # Dates compare as ISO text here, once per placement (a broken one is an X anyway).
         start = values["ustartdato"]
@@ -147,12 +148,13 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT {', '.join('u.' + t for t in ucols)}, u.modul_id FROM sel_modul s "
+            f"SELECT {', '.join('u.' + t for t in ucols)}, u.id, u.modul_id FROM sel_modul s "
             f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id",
             (iperiode,)):
         parent = selected.get(row[-1])
         if parent is not None:
-            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
+            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None,
+                                          row[-2]))
 
     whole = (_whole_histories(c, q, kursister, later_attempts, earliest, windows)
              if windows.longer_than_one() else {})
