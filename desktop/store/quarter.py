@@ -18,6 +18,14 @@ _MODUL_COLS = ", ".join(TAGS["modul"])
 _OPEN = dict.fromkeys(PLACEMENT_END)
 
 
+# Stamdata as reported for quarter :q: the latest report up to it, else the earliest; each
+# found through the (kursist, quarter) primary key, so years of history cost nothing. The one
+# definition (the list, the editor and the export all use it); {kid} names the kursist's id.
+STAMDATA_QUARTER = """COALESCE(
+    (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = {kid} AND iperiode <= :q),
+    (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = {kid}))"""
+
+
 @dataclass
 class QuarterReport:
     quarter: Quarter
@@ -63,20 +71,20 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     for kid, uk, kcpr, kkoen, nation in c.execute(
             """SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode
                FROM sel_kursist s CROSS JOIN kursist k ON k.id = s.id
-               LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = COALESCE(
-                   (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = k.id AND iperiode <= ?1),
-                   (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))
-               ORDER BY k.ukode, k.kcprnr""", (iperiode,)):
+               LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = """
+            + STAMDATA_QUARTER.format(kid="k.id") + """
+               ORDER BY k.ukode, k.kcprnr""", {"q": iperiode}):
         kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
-                                            "kkoen": kkoen, "knationskode": nation}, [], None)
+                                            "kkoen": kkoen, "knationskode": nation}, [], None, kid)
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        # The owner's id comes last: zip() stops at the last field, so no slicing per row.
-        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.kursist_id FROM sel_kursist s "
+        # The ids come last: zip() stops at the last field, so no slicing per row.
+        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.id, t.kursist_id FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id")
         for row in c.execute(sql, (iperiode,)):
-            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None))
+            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None,
+                                                      row[-2]))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
@@ -90,7 +98,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         end = values["uslutdato"]
         if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
-        r = Record("modul", values, [], None)
+        r = Record("modul", values, [], None, row[-2])
         kid = row[-1]
         history.setdefault(kid, []).append(r)
         if row[-2] in selected_ids:
@@ -99,12 +107,13 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT {', '.join('u.' + t for t in ucols)}, u.modul_id FROM sel_modul s "
+            f"SELECT {', '.join('u.' + t for t in ucols)}, u.id, u.modul_id FROM sel_modul s "
             f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id",
             (iperiode,)):
         parent = selected.get(row[-1])
         if parent is not None:
-            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
+            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None,
+                                          row[-2]))
 
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister])

@@ -10,12 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
-from desktop.domain.codes import code_list, grade_scale
+from desktop.domain.codes import LONG_LISTS, code_list, grade_scale
 from desktop.ui.code_combo import COMMIT_KEYS, CodeCombo
 from desktop.ui.date_field import DateLineEdit
 from desktop.ui.record_model import FIELD_ROLE
-
-_LONG_LISTS = ("kommuner", "nationer")
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -32,7 +30,7 @@ class FieldDelegate(QStyledItemDelegate):
             codes = grade_scale(self.iperiode)  # the scale of the quarter
         elif f.codes:
             codes = code_list(f.codes)
-        if codes is not None and f.codes in _LONG_LISTS:
+        if codes is not None and f.codes in LONG_LISTS:
             combo = CodeCombo(parent)
             combo.add_codes(codes)
             combo.refused.connect(self.refused)

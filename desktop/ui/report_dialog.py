@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from desktop import APP_NAME
 from desktop.domain.quarter import Quarter
-from desktop.format.reader import os_reason
-from desktop.format.writer import write_atomic
+from desktop.errors import os_reason
+from desktop.atomic import write_atomic
 from desktop.operations import check_quarter
 from desktop.ui.background import in_store, run_with_progress
 from desktop.report import report_html
@@ -53,7 +53,7 @@ class ReportDialog(QDialog):
         ukode = ws.ukode
         _, findings = run_with_progress(
             parent, self.tr("Checking the quarter …"),
-            in_store(ws.store.path, lambda store: check_quarter(store, quarter, ukode)))
+            in_store(ws.path, lambda store: check_quarter(store, quarter, ukode)))
         self.title = self.tr("{quarter}, provider {ukode}").format(
             quarter=quarter, ukode=ws.ukode or self.tr("not set"))
         self.html = report_html(findings, self.title)
@@ -87,7 +87,7 @@ class ReportDialog(QDialog):
             self._write(path, lambda: self.html.encode("utf-8"))
 
     def _ask(self, suffix: str, filter_: str) -> Path | None:
-        folder = self.ws.store.setting("report_dir") or str(Path.home())
+        folder = self.ws.setting("report_dir") or str(Path.home())
         name = suggested_name(self.ws.ukode, self.quarter.iperiode, suffix)
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save error report"),
                                                 str(Path(folder) / name), filter_)

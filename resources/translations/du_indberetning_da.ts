@@ -33,6 +33,14 @@
     </message>
 </context>
 <context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../desktop/ui/command_runner.py" line="123"/>
+        <source>The database is in use by another program; waiting …</source>
+        <translation>Databasen er i brug af et andet program; venter …</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop/ui/date_field.py" line="22"/>
@@ -190,12 +198,12 @@ Detaljerne står i logfilen:
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="180"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -203,32 +211,32 @@ Detaljerne står i logfilen:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <location filename="../../desktop/ui/findings_model.py" line="22"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <location filename="../../desktop/ui/findings_model.py" line="23"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <location filename="../../desktop/ui/findings_model.py" line="24"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <location filename="../../desktop/ui/findings_model.py" line="25"/>
         <source>Record</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="27"/>
+        <location filename="../../desktop/ui/findings_model.py" line="26"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="28"/>
+        <location filename="../../desktop/ui/findings_model.py" line="27"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
@@ -363,179 +371,179 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Choose files …</source>
         <translation>&amp;Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="119"/>
         <source>Load</source>
         <translation>&amp;Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="138"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="166"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="207"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="229"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="240"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
@@ -543,12 +551,12 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="57"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -556,134 +564,134 @@ Detaljerne står i logfilen:
 <context>
     <name>KursistEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="56"/>
+        <location filename="../../desktop/ui/editor.py" line="55"/>
         <source>Personal data</source>
         <translation>Stamdata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="58"/>
+        <location filename="../../desktop/ui/editor.py" line="57"/>
         <source>Referrals</source>
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="323"/>
+        <location filename="../../desktop/ui/editor.py" line="337"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="64"/>
+        <location filename="../../desktop/ui/editor.py" line="63"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="70"/>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="73"/>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="81"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <location filename="../../desktop/ui/editor.py" line="60"/>
         <source>&amp;New referral</source>
         <translation>&amp;Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
         <source>Delete r&amp;eferral</source>
         <translation>Slet h&amp;envisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
         <source>New &amp;placement</source>
         <translation>Ny &amp;placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="67"/>
         <source>&amp;End …</source>
         <translation>&amp;Afslut …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="69"/>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
         <source>Restart &amp;module …</source>
         <translation>&amp;Genstart modul …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="72"/>
+        <location filename="../../desktop/ui/editor.py" line="71"/>
         <source>Delete pla&amp;cement</source>
         <translation>Slet pla&amp;cering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="78"/>
+        <location filename="../../desktop/ui/editor.py" line="77"/>
         <source>Add the quarter&apos;s &amp;months</source>
         <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="79"/>
+        <location filename="../../desktop/ui/editor.py" line="78"/>
         <source>Delete mon&amp;th</source>
         <translation>Slet &amp;måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="82"/>
+        <location filename="../../desktop/ui/editor.py" line="81"/>
         <source>New e&amp;xam</source>
         <translation>N&amp;y prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="83"/>
+        <location filename="../../desktop/ui/editor.py" line="82"/>
         <source>&amp;Delete exam</source>
         <translation>&amp;Slet prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="97"/>
+        <location filename="../../desktop/ui/editor.py" line="96"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="115"/>
+        <location filename="../../desktop/ui/editor.py" line="114"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="224"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
+        <location filename="../../desktop/ui/editor.py" line="131"/>
+        <source>The checks could not be completed for this student; see the log.</source>
+        <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="317"/>
-        <source>Do you want to delete the referral? It cannot be undone.</source>
-        <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <source>Do you want to delete the referral?</source>
+        <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="318"/>
-        <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
-        <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="333"/>
+        <source>Do you want to delete the placement and its teaching?</source>
+        <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="320"/>
-        <source>Do you want to delete the month? It cannot be undone.</source>
-        <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="334"/>
+        <source>Do you want to delete the month?</source>
+        <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="321"/>
-        <source>Do you want to delete the exam? It cannot be undone.</source>
-        <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
+        <source>Do you want to delete the exam?</source>
+        <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="338"/>
-        <source>End placement</source>
-        <translation>Afslut placering</translation>
+        <location filename="../../desktop/ui/editor.py" line="336"/>
+        <source>Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
 </context>
 <context>
@@ -795,178 +803,204 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <source>Check the quarter again</source>
+        <translation>Kontrollér kvartalet igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <source>The database was changed by another program; the view has been reloaded.</source>
+        <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <source>Undo steps that no longer apply were removed.</source>
+        <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <source>The check could not be completed</source>
+        <translation>Kontrollen kunne ikke gennemføres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="473"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1116,22 +1150,14 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
-    <name>SetValue</name>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="16"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
@@ -1222,12 +1248,12 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
