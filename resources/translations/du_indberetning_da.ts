@@ -850,7 +850,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>&amp;Try again</source>
-        <translation>&amp;Prøv igen</translation>
+        <translation>Prøv &amp;igen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="125"/>
