@@ -118,92 +118,122 @@ Detaljerne står i logfilen:
         <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
+        <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
         <source>Open the folder</source>
         <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Export …</source>
         <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
+        <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <source>Left out of the file: {who}.</source>
+        <translation>Udelades af filen: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <source>Without a valid CPR number: {who}.</source>
+        <translation>Uden gyldigt CPR-nummer: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
+        <source>– left out: {who}</source>
+        <translation>– udeladt: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <source>Left out: {who}.</source>
+        <translation>Udeladt: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
