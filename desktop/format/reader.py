@@ -29,6 +29,13 @@ _ROOT = f"{{{NAMESPACE}}}document"
 _KURSIST = f"{{{NAMESPACE}}}kursist"
 
 
+_ERRNO_DA = {errno.ENOSPC: "disken er fuld",
+             errno.EROFS: "drevet er skrivebeskyttet (kun til læsning)",
+             errno.ENAMETOOLONG: "filnavnet er for langt",
+             errno.EPIPE: "modtageren af uddata lukkede forbindelsen",
+             getattr(errno, "EDQUOT", -1): "der er ikke mere plads til brugeren på disken"}
+
+
 def os_reason(exc: OSError) -> str:
     """A Danish reason for a file system error (strerror is English)."""
     for kind, text in ((FileNotFoundError, "filen eller mappen findes ikke"),
@@ -37,6 +44,8 @@ def os_reason(exc: OSError) -> str:
                        (PermissionError, "adgang nægtet")):
         if isinstance(exc, kind):
             return text
+    if exc.errno in _ERRNO_DA:
+        return _ERRNO_DA[exc.errno]
     return f"fejl i filsystemet (fejlkode {exc.errno})" if exc.errno else "fejl i filsystemet"
 
 
