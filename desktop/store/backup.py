@@ -136,3 +136,40 @@ def restore_from(store: Store, backup_file: Path | str, now: datetime | None = N
     # An older copy is brought up to this version's schema, as on opening it.
     store._migrate()
     return safety
+
+
+def restore_in_place_of(db: Path | str, backup_file: Path | str,
+                        now: datetime | None = None) -> Path | None:
+    """For a store that cannot be opened (damaged, not ours, too new): put the backup's
+    content at db's path. The file that was there is kept, renamed to
+    `<name>.kunne-ikke-aabnes-<stamp><suffix>` (its -wal/-shm with it), never deleted; that
+    path is returned (None if there was no file). The backup must pass the same checks as
+    for restore_from."""
+    db, backup_file = Path(db), Path(backup_file)
+    src = _open_checked(backup_file)
+    kept = None
+    try:
+        if db.exists():
+            kept = _free(db.parent, f"{db.stem}.kunne-ikke-aabnes-{_stamp(now)}")
+            kept = kept.with_suffix(db.suffix or ".sqlite")
+            for side in ("-wal", "-shm"):
+                side_file = db.with_name(db.name + side)
+                if side_file.exists():
+                    side_file.replace(kept.with_name(kept.name + side))
+            db.replace(kept)
+
+        def copy(tmp: Path) -> None:
+            dest = sqlite3.connect(tmp)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+
+        from desktop.atomic import replace_atomically
+        replace_atomically(db, copy)
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"Gendannelsen mislykkedes: {reason(exc)}.") from exc
+    finally:
+        src.close()
+    return kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -89,14 +91,27 @@ def install_excepthook(app: QApplication) -> ErrorReporter:
     return reporter
 
 
-def open_workspace(db: Path, demo: bool) -> Workspace:
+def open_workspace(db: Path, demo: bool, demo_folder: Path | None = None) -> Workspace:
+    """The store to work on; StoreError says why it cannot be opened. The demo's is built in
+    demo_folder (a new temporary folder if None), which the caller removes at exit."""
     if demo:
         from desktop.demo import build_demo
-        db = Path(tempfile.mkdtemp(prefix="du-demo-")) / "demo.sqlite"
-        store = Store(db)
+        folder = demo_folder or Path(tempfile.mkdtemp(prefix="du-demo-"))
+        store = Store(folder / "demo.sqlite")
         build_demo(store)
         return Workspace(store)
-    return Workspace(Store(db))
+    # The window runs the store's quick_check in the background (desktop.ui.store_check).
+    return Workspace(Store(db, verify=False, auto_backups=True))
+
+
+def choose_start(db: Path, problem: str):
+    """The start dialog for a store that cannot be opened: a Workspace and a note for the
+    status bar, or (None, None) to quit."""
+    from desktop.ui.start_dialog import StartDialog
+    dialog = StartDialog(db, problem)
+    if dialog.exec() and dialog.workspace is not None:
+        return dialog.workspace, dialog.note
+    return None, None
 
 
 class _CloseWhenShown(QObject):
@@ -113,17 +128,46 @@ def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
     logs.setup()
     app = application()
     install_excepthook(app)
+    demo_folder = None
+    if demo:  # fake CPR numbers: the folder goes when the app does (atexit: also on sys.exit)
+        demo_folder = Path(tempfile.mkdtemp(prefix="du-demo-"))
+        atexit.register(shutil.rmtree, demo_folder, True)
+    note = None
     try:
-        ws = open_workspace(db, demo)
+        ws = open_workspace(db, demo, demo_folder)
     except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
+        ws, note = choose_start(db, str(exc))
+        if ws is None:
+            return 2
+    try:
+        while True:
+            status, damaged = _show(app, ws, note, demo, quit_when_shown)
+            ws.store.close()
+            if damaged is None:
+                return status
+            ws, note = choose_start(ws.store.path, damaged)
+            if ws is None:
+                return 2
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _show(app, ws: Workspace, note: str | None, demo: bool, quit_when_shown: bool):
+    """The main window on ws until it closes: (exit status, the damage message if the
+    store failed its check)."""
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.store_check import StoreCheck
     window = MainWindow(ws)
     window.show()
+    check = StoreCheck(window, ws.store.path, daily=not demo)
+    if note:
+        window.statusBar().showMessage(note)
     if quit_when_shown:
         watcher = _CloseWhenShown(window)
         window.windowHandle().installEventFilter(watcher)
     if not ws.ukode and not quit_when_shown:  # a first start: the udbyderkode comes first
         QTimer.singleShot(0, window.open_settings)
-    return app.exec()
+    status = app.exec()
+    check.wait()
+    return status, check.damaged

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="13"/>
+        <source>daily</source>
+        <translation>daglig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="14"/>
+        <source>before loading files</source>
+        <translation>før indlæsning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="15"/>
+        <source>before a restore</source>
+        <translation>før gendannelse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="16"/>
+        <source>before an upgrade</source>
+        <translation>før opgradering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="22"/>
+        <source>cannot be read</source>
+        <translation>kan ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="24"/>
+        <source>1 student</source>
+        <translation>1 kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="26"/>
+        <source>{n} students</source>
+        <translation>{n} kursister</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
@@ -63,7 +101,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79"/>
+        <location filename="../../desktop/ui/app.py" line="81"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -355,192 +393,219 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="25"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="36"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
         <source>Choose files …</source>
         <translation>Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="93"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
         <source>Load</source>
         <translation>Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="130"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="131"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="155"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="159"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="174"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="185"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="204"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="223"/>
+        <source>Another provider code</source>
+        <translation>En anden udbyderkode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
+        <source>The files are for provider code {other}, but this database is set up for {ukode}. Load them anyway?</source>
+        <translation>Filerne er til udbyderkode {other}, men databasen er sat op til {ukode}. Vil du indlæse dem alligevel?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="234"/>
+        <source>Nothing was loaded.</source>
+        <translation>Intet er indlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="240"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="244"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="262"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="265"/>
+        <source>{name} was chosen more than once; it is loaded once.</source>
+        <translation>{name} er valgt mere end én gang; den er indlæst én gang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="269"/>
+        <source>{name} replaced {quarter} for {students} already in the database.</source>
+        <translation>{name} erstattede {quarter} for {students}, som allerede var i databasen.</translation>
     </message>
 </context>
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="49"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="50"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -695,17 +760,17 @@ Detaljerne står i logfilen:
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="180"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="180"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="164"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="182"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -758,128 +823,128 @@ Detaljerne står i logfilen:
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
@@ -1039,92 +1104,102 @@ Detaljerne står i logfilen:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="26"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>Error (A1)</source>
         <translation>Fejl (A1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>Warning</source>
         <translation>Advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>Since 1 October 2007, CPR numbers without modulus 11 have been issued.</source>
         <translation>Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>Back up now</source>
         <translation>Tag sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
         <source>Restore from backup …</source>
         <translation>Gendan fra sikkerhedskopi …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
         <source>Provider code</source>
         <translation>Udbyderkode</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>Lesson length</source>
         <translation>Lektionslængde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>CPR without modulus 11</source>
         <translation>CPR uden modulus 11</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="83"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <source>Automatic backups</source>
+        <translation>Automatiske sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
         <source>Choose a folder for the backup</source>
         <translation>Vælg mappe til sikkerhedskopien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
         <source>Backup saved: {path}</source>
         <translation>Sikkerhedskopi gemt: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="159"/>
         <source>Choose a backup</source>
         <translation>Vælg sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
         <source>Restore from backup</source>
         <translation>Gendan fra sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
         <source>All content in the database is replaced with the backup
 {path}
 
@@ -1135,14 +1210,92 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="178"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="27"/>
+        <source>{app} – the database cannot be opened</source>
+        <translation>{app} – databasen kan ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="35"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="36"/>
+        <source>Open another database …</source>
+        <translation>Åbn en anden database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="37"/>
+        <source>Create a new database …</source>
+        <translation>Opret en ny database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="38"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="62"/>
+        <source>Automatic backups of {name}, newest first:</source>
+        <translation>Automatiske sikkerhedskopier af {name}, nyeste først:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="64"/>
+        <source>There are no automatic backups of {name}.</source>
+        <translation>Der er ingen automatiske sikkerhedskopier af {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="87"/>
+        <source>Not restored: {reason}</source>
+        <translation>Ikke gendannet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="89"/>
+        <source>Restored from the backup {backup}.</source>
+        <translation>Gendannet fra sikkerhedskopien {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="91"/>
+        <source>The file that could not be opened is kept as {path}.</source>
+        <translation>Filen, der ikke kunne åbnes, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="97"/>
+        <source>Open a database</source>
+        <translation>Åbn en database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="98"/>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="104"/>
+        <source>Create a new database</source>
+        <translation>Opret en ny database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="105"/>
+        <source>Databases (*.sqlite)</source>
+        <translation>Databaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="109"/>
+        <source>{name} already exists; choose a new name for the new database.</source>
+        <translation>{name} findes allerede; vælg et nyt navn til den nye database.</translation>
     </message>
 </context>
 </TS>
