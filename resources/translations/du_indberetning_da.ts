@@ -101,7 +101,18 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="81"/>
+        <location filename="../../desktop/ui/app.py" line="79"/>
+        <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
+
+The details are in the log file:
+{path}</source>
+        <translation>Databasen er beskadiget: en del af filen kan ikke læses. Der skrives ikke mere i den. Luk programmet, og start det igen: så tilbyder det at gendanne en automatisk sikkerhedskopi.
+
+Detaljerne står i logfilen:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="101"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
