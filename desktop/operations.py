@@ -22,8 +22,8 @@ from desktop.domain.cpr import is_well_formed
 from desktop.store import autobackup, exportlog
 from desktop.store.db import Store, WriteFailed, reason, refused_write
 from desktop.store.browse import ukoder
-from desktop.store.importer import store_kursister
 from desktop.store.quarter import select_quarter
+from desktop.settings import check_settings
 
 
 class UsageError(Exception):
@@ -31,10 +31,8 @@ class UsageError(Exception):
 
 
 def settings_from(store: Store | None) -> CheckSettings:
-    if store is None:
-        return CheckSettings()
-    return CheckSettings(a1_is_error=store.setting("a1_error", "1") == "1",
-                         lesson_minutes=int(store.setting("lesson_minutes", "45")))
+    """The checks' settings of a store (the registry's defaults without one)."""
+    return check_settings(store.conn if store is not None else None)
 
 
 @dataclass
@@ -96,33 +94,20 @@ def file_ukoder(checks: list[FileCheck]) -> list[str]:
 @bulk()
 def import_files(store: Store, paths: list[Path | str]) -> ImportResult:
     """All files are checked first; if any has an X finding nothing at all is stored.
-    Otherwise all are stored in one transaction, in the order given, each file once; with
-    store.auto_backups an automatic backup is taken first (a failed one is reported, and the
-    import goes on). A write the store refuses raises WriteFailed: nothing is stored."""
-    settings = settings_from(store)
-    unique, again = unique_files(paths)
-    checks = [validate_file(p, settings) for p in unique]
-    if any(check.has_x for check in checks):
-        return ImportResult(checks, stored=False, duplicates=again, ukoder=file_ukoder(checks))
-    backup_problem = None
-    if store.auto_backups and store.conn.execute("SELECT 1 FROM kursist LIMIT 1").fetchone():
-        backup_problem = autobackup.take_quietly(store, autobackup.BEFORE_IMPORT)
-    counts: Counter = Counter()
-    replaced: dict[Path, int] = {}
+    Otherwise all are stored in one transaction, in the order given, each file once (the
+    ImportFiles command); with store.auto_backups an automatic backup is taken first (a
+    failed one is reported, and the import goes on). A write the store refuses raises
+    WriteFailed: nothing is stored."""
+    from desktop.commands import ImportFiles, NotSaved, run  # the command builds on this module
+    command = ImportFiles(list(paths))
     try:
-        with store.transaction() as c:
-            for check in checks:
-                replaced[check.path] = _already_stored(c, check.parsed.kursister)
-                counts.update(store_kursister(c, check.parsed.kursister))
-    except (sqlite3.Error, OSError) as exc:
-        if not refused_write(exc):
-            raise
-        raise WriteFailed(f"Intet er indlæst: {reason(exc)}.") from exc
-    return ImportResult(checks, stored=True, counts=counts, duplicates=again, replaced=replaced,
-                        ukoder=file_ukoder(checks), backup_problem=backup_problem)
+        run(store, command)
+    except NotSaved as exc:
+        raise WriteFailed(f"Intet er indlæst: {exc.reason}.") from exc
+    return command.result
 
 
-def _already_stored(c, kursister) -> int:
+def already_stored(c, kursister) -> int:
     """How many of a file's kursister have stamdata for its quarter already: their data for
     that quarter is replaced."""
     return sum(c.execute("SELECT 1 FROM kursist k JOIN stamdata s ON s.kursist_id = k.id "

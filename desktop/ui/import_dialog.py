@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QVBoxLayout)
 
 from desktop.format.reader import UnreadableFile
+from desktop import commands
 from desktop.domain.quarter import Quarter
-from desktop.operations import (FileCheck, ImportResult, file_ukoder, import_files,
-                                unique_files, validate_file)
+from desktop.operations import FileCheck, ImportResult, file_ukoder, unique_files, validate_file
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
@@ -78,7 +78,7 @@ class ImportFindingsModel(FindingsModel):
 
 
 class ImportDialog(QDialog):
-    imported = Signal()  # after a successful store; the window reloads its lists
+    imported = Signal(object)  # Changes, after a successful store; the window reloads
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -126,7 +126,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_files(self) -> None:
-        folder = self.ws.store.setting("import_dir") or str(Path.home())
+        folder = self.ws.setting("import_dir") or str(Path.home())
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose report files"), folder,
                                                 self.tr("XML files (*.xml)"))
         if not names:
@@ -233,13 +233,14 @@ class ImportDialog(QDialog):
         if not self.confirm_other_ukode():
             self.result.setText(self.tr("Nothing was loaded."))
             return
-        paths = list(self.paths)
+        command = commands.ImportFiles(list(self.paths), adopt_ukode=True)
         backups = self.ws.store.auto_backups
         try:
-            result = run_with_progress(
+            self.changes = run_with_progress(
                 self, self.tr("Loading the files …"),
-                in_store(self.ws.store.path, lambda store: import_files(store, paths),
+                in_store(self.ws.path, lambda store: commands.run(store, command),
                          auto_backups=backups))
+            result = command.result
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
             self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
             return
@@ -275,7 +276,7 @@ class ImportDialog(QDialog):
             text += f"<br><span style='color:{RED}'>{escape(result.backup_problem)}</span>"
         self.result.setText(text)
         self.import_button.setEnabled(False)  # a second click would only store the same again
-        self.imported.emit()
+        self.imported.emit(self.changes)
 
     @staticmethod
     def _quarter_of(path: Path, result: ImportResult):

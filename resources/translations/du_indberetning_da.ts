@@ -63,6 +63,14 @@
     </message>
 </context>
 <context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../desktop/ui/command_runner.py" line="123"/>
+        <source>The database is in use by another program; waiting …</source>
+        <translation>Databasen er i brug af et andet program; venter …</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop/ui/date_field.py" line="22"/>
@@ -231,12 +239,12 @@ Detaljerne står i logfilen:
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -406,14 +414,14 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="28"/>
         <location filename="../../desktop/ui/import_dialog.py" line="198"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="29"/>
         <location filename="../../desktop/ui/import_dialog.py" line="199"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="274"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
@@ -578,32 +586,32 @@ Detaljerne står i logfilen:
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="245"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="258"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="263"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="266"/>
         <source>{name} was chosen more than once; it is loaded once.</source>
         <translation>{name} er valgt mere end én gang; den er indlæst én gang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="270"/>
         <source>{name} replaced {quarter} for {students} already in the database.</source>
         <translation>{name} erstattede {quarter} for {students}, som allerede var i databasen.</translation>
     </message>
@@ -624,118 +632,118 @@ Detaljerne står i logfilen:
 <context>
     <name>KursistEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="49"/>
+        <location filename="../../desktop/ui/editor.py" line="55"/>
         <source>Personal data</source>
         <translation>Stamdata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="51"/>
+        <location filename="../../desktop/ui/editor.py" line="57"/>
         <source>Referrals</source>
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="52"/>
+        <location filename="../../desktop/ui/editor.py" line="58"/>
         <source>New referral</source>
         <translation>Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="53"/>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
-        <location filename="../../desktop/ui/editor.py" line="69"/>
-        <location filename="../../desktop/ui/editor.py" line="261"/>
+        <location filename="../../desktop/ui/editor.py" line="59"/>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
+        <location filename="../../desktop/ui/editor.py" line="75"/>
+        <location filename="../../desktop/ui/editor.py" line="289"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="54"/>
+        <location filename="../../desktop/ui/editor.py" line="60"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="55"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
         <source>New placement</source>
         <translation>Ny placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="56"/>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="58"/>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
         <source>End …</source>
         <translation>Afslut …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="59"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>Restart module …</source>
         <translation>Genstart modul …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="60"/>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="63"/>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <location filename="../../desktop/ui/editor.py" line="71"/>
         <source>Add the quarter&apos;s months</source>
         <translation>Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <location filename="../../desktop/ui/editor.py" line="73"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="74"/>
         <source>New exam</source>
         <translation>Ny prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="80"/>
+        <location filename="../../desktop/ui/editor.py" line="86"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="98"/>
+        <location filename="../../desktop/ui/editor.py" line="104"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="194"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
+        <location filename="../../desktop/ui/editor.py" line="121"/>
+        <source>The checks could not be completed for this student; see the log.</source>
+        <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="255"/>
-        <source>Do you want to delete the referral? It cannot be undone.</source>
-        <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="284"/>
+        <source>Do you want to delete the referral?</source>
+        <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="256"/>
-        <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
-        <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="285"/>
+        <source>Do you want to delete the placement and its teaching?</source>
+        <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="258"/>
-        <source>Do you want to delete the month? It cannot be undone.</source>
-        <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="286"/>
+        <source>Do you want to delete the month?</source>
+        <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="259"/>
-        <source>Do you want to delete the exam? It cannot be undone.</source>
-        <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="287"/>
+        <source>Do you want to delete the exam?</source>
+        <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="276"/>
-        <source>End placement</source>
-        <translation>Afslut placering</translation>
+        <location filename="../../desktop/ui/editor.py" line="288"/>
+        <source>Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
 </context>
 <context>
@@ -789,173 +797,199 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <source>Try again</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <source>Check the quarter again</source>
+        <translation>Kontrollér kvartalet igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <source>The database was changed by another program; the view has been reloaded.</source>
+        <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <source>Undo steps that no longer apply were removed.</source>
+        <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <source>The check could not be completed</source>
+        <translation>Kontrollen kunne ikke gennemføres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
@@ -1105,22 +1139,14 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
-    <name>SetValue</name>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="16"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
@@ -1221,12 +1247,12 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
