@@ -48,6 +48,11 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
     return target
 
 
+def write_atomic(path: Path | str, data: bytes) -> Path:
+    """Bytes (an export, a PDF report) under path, whole or not at all."""
+    return replace_atomically(path, lambda tmp: tmp.write_bytes(data))
+
+
 def _prefix(target: Path) -> str:
     """`.<name>.`, the name shortened so that the temporary name with SQLite's longest side
     file (`.<name>.<8 random>.tmp-journal`) still fits the file system's 255 bytes: any name
@@ -87,6 +92,3 @@ def _sync_folder(folder: Path) -> None:
     finally:
         os.close(fd)
 
-
-def write_atomic_bytes(target: Path | str, data: bytes) -> Path:
-    return replace_atomically(target, lambda tmp: tmp.write_bytes(data))

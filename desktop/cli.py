@@ -18,9 +18,9 @@ from desktop import APP_NAME, __version__, logs
 from desktop.checks.findings import Finding, summarize
 from desktop.config import default_db_path
 from desktop.domain.quarter import Quarter
-from desktop.format.reader import os_reason
+from desktop.errors import os_reason
 from desktop.operations import (UnreadableFile, UsageError, export_quarter, import_files,
-                                validate_file)
+                                left_out_text, validate_file)
 from desktop.store import Store, StoreError
 from desktop.store.browse import ukoder
 
@@ -103,8 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--quarter", required=True, metavar="ÅÅÅÅK", help="kvartalet, fx 20241")
     e.add_argument("--out", required=True, type=Path, metavar="FIL", help="filen der skrives")
     e.add_argument("--ukode", help="udbyderkode, hvis databasen har flere")
-    e.add_argument("--cpr", help="kun denne kursist (genindberetning af én kursist)")
+    e.add_argument("--cpr", help="kun denne kursist: en fil til genindberetning af én kursist "
+                   "(arbejdsgruppens Anbefaling 7), til modtagere der tager imod det; ellers "
+                   "uploades hele kvartalet igen")
     e.add_argument("--force", action="store_true", help="eksportér trods fejl af type A")
+    e.add_argument("--leave-out-invalid-cpr", action="store_true",
+                   help="udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen "
+                   "(A1), som 2004-notatet foreskriver, og nævn hvem")
     e.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="FIL",
                    help="databasefil")
     e.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
@@ -309,15 +314,20 @@ def _export(args) -> int:
         raise UsageError(str(exc)) from None
     with _open_store(args, create=False) as store:
         result = export_quarter(store, args.quarter, args.out, ukode=args.ukode, cpr=args.cpr,
-                                force=args.force)
+                                force=args.force, leave_out=args.leave_out_invalid_cpr)
     if args.json:
         say_json({"status": "ok" if result.written else "afvist",
                   "file": str(result.written) if result.written else None,
                   "sha256": result.logged.sha256 if result.logged else None,
                   "kursister": result.kursister, "message": result.refusal,
+                  "notice": result.notice, "left_out": result.left_out,
                   "log_problem": result.log_problem,
                   "findings": [f.as_json() for f in result.findings]})
     else:
+        if result.notice:
+            say(result.notice)
+        if result.left_out and result.kursister:
+            say(left_out_text(result.left_out))
         _print_findings(result.findings)
         if result.written:
             say(f"Skrevet: {result.written} ({n_of(result.kursister, 'kursist', 'kursister')}, "

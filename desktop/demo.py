@@ -73,7 +73,7 @@ def write_demo_folder(folder: Path) -> list[Path]:
     it is one of ours."""
     import tempfile
 
-    from desktop.atomic import write_atomic_bytes
+    from desktop.atomic import write_atomic
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "demo.sqlite"
@@ -86,5 +86,5 @@ def write_demo_folder(folder: Path) -> list[Path]:
             store.backup(db)  # one file, no -wal beside it
     written.append(db)
     for name, data in demo_files().items():
-        written.append(write_atomic_bytes(folder / name, data))
+        written.append(write_atomic(folder / name, data))
     return written

@@ -14,15 +14,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.checks import CheckSettings, Finding, check_kursist, check_report
+from desktop.domain.cpr import modulus11_ok
+from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import bulk
+from desktop.bulk import bulk
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
-from desktop.format.writer import SchemaRejected, validated_document, write_atomic
+from desktop.atomic import write_atomic
 from desktop.domain.cpr import is_well_formed
+from desktop.format.writer import SchemaRejected, validated_document
 from desktop.store import autobackup, exportlog
 from desktop.store.db import Store, WriteFailed, reason, refused_write
 from desktop.store.browse import ukoder
-from desktop.store.quarter import select_quarter
+from desktop.store.quarter import QuarterReport, select_quarter
 from desktop.settings import check_settings
 
 
@@ -124,6 +127,39 @@ class ExportResult:
     refusal: str | None = None  # Danish reason when nothing was written
     logged: exportlog.ExportEntry | None = None  # the export log's row for the written file
     log_problem: str | None = None  # the file was written, but the log could not say so
+    left_out: list[str] = field(default_factory=list)  # CPRs left out: they fail modulus 11
+    notice: str | None = None  # Danish, said before writing: a newer quarter is exported
+
+
+def left_out_text(cprs: list[str]) -> str:
+    """The Danish sentence that names who was left out, for the command line and the log."""
+    return (f"Udeladt, fordi CPR-nummeret ikke består modulus 11-kontrollen (A1): "
+            f"{', '.join(cprs)}.")
+
+
+def leave_out_invalid_cpr(report: QuarterReport) -> tuple[QuarterReport, list[str]]:
+    """The 2004 notat's way with A1: "Har en kursist endnu ikke noget lovligt CPR nr, må
+    vedkommende udelades fra indberetningen". The kursister whose CPR is well-formed but fails
+    modulus 11 are taken out of the report (a malformed CPR is an X finding, not left out)."""
+    problem = FIELD_BY_TAG["kcprnr"].problem
+    drop = {i for i, k in enumerate(report.kursister)
+            if k["kcprnr"] and problem(k["kcprnr"]) is None and not modulus11_ok(k["kcprnr"])}
+    if not drop:
+        return report, []
+    return report.without(drop), [report.kursister[i]["kcprnr"] for i in sorted(drop)]
+
+
+def newer_export_notice(store: Store, quarter: Quarter, ukode: str | None) -> str | None:
+    """The v1.8 notat (Side 5): a quarter's data can be replaced "så længe der ikke er
+    indberettet for et nyt kvartal". Said when the export log has a newer quarter's file."""
+    with store.reading() as c:
+        newer = exportlog.newest_after(c, ukode, quarter.iperiode)
+    if newer is None:
+        return None
+    return (f"Bemærk: {Quarter.parse(newer.iperiode)} er allerede eksporteret "
+            f"({newer.local_time.strftime('%d-%m-%Y')}). Ministeriet tager kun imod nye data "
+            f"for {quarter}, så længe der ikke er indberettet for et nyere kvartal; spørg "
+            "ministeriet, før denne fil uploades.")
 
 
 @bulk()
@@ -138,17 +174,19 @@ def check_quarter(store: Store, quarter: Quarter, ukode: str | None = None,
 
 def _rules(report, settings: CheckSettings, *, schema: bool, trusted: bool = False) -> list[Finding]:
     findings: list[Finding] = []
-    for k, history in report.with_history():
-        findings += check_kursist(k, settings, schema=schema, history=history, trusted=trusted)
+    for k, history, whole in report.with_history():
+        findings += check_kursist(k, settings, schema=schema, history=history,
+                                  whole_history=whole, trusted=trusted)
     return findings
 
 
 @bulk()
 def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str | None = None,
-                   cpr: str | None = None, force: bool = False,
+                   cpr: str | None = None, force: bool = False, leave_out: bool = False,
                    now: datetime | None = None) -> ExportResult:
     """Check the quarter (or one kursist's part of it), write the file atomically, then log
-    it (now: the time to log, UTC; the clock by default)."""
+    it (now: the time to log, UTC; the clock by default). `leave_out`: the kursister whose CPR
+    fails modulus 11 are left out of the file, and named in the result and the log."""
     quarter = Quarter.parse(iperiode)
     problem = export_target_problem(store, out)
     if problem:
@@ -160,11 +198,19 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     settings = settings_from(store)
     with store.reading() as c:
         report = select_quarter(c, quarter, ukode, cpr)
+    left_out: list[str] = []
+    if leave_out:
+        report, left_out = leave_out_invalid_cpr(report)
     n = len(report.kursister)
     if n == 0:
+        if left_out:
+            return ExportResult([], 0, left_out=left_out, refusal=(
+                f"{left_out_text(left_out)} Der er ikke andre kursister med bevægelser i "
+                f"{quarter}; der er intet at indberette."))
         who = f"CPR {cpr}" if cpr else "nogen kursister"
         return ExportResult([], 0, refusal=f"Der er ikke {who} med bevægelser i "
                             f"{quarter}; der er intet at indberette.")
+    notice = None if cpr else newer_export_notice(store, quarter, ukode)
     # The schema itself decides first: in the usual case the document passes, the field checks
     # need not run twice, and the rules can trust every value. If it fails, the catalogue says
     # where, field by field.
@@ -177,21 +223,26 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
         findings = _rules(report, settings, schema=True)
     x = sum(f.rule == "X" for f in findings)
     a = sum(f.is_error and f.rule != "X" for f in findings)
+    said = dict(left_out=left_out, notice=notice)
     if x:
         return ExportResult(findings, n, refusal=f"{x} fejl ville få filen afvist ved upload "
-                            "(type X). Ret dem først; der er ikke skrevet nogen fil.")
+                            "(type X). Ret dem først; der er ikke skrevet nogen fil.", **said)
     if schema_error is not None:  # a bug: the catalogue passed what the schema rejects
         return ExportResult(findings, n, refusal="Programfejl: den dannede fil består ikke "
-                            f"skemakontrollen og er ikke skrevet ({schema_error}).")
+                            f"skemakontrollen og er ikke skrevet ({schema_error}).", **said)
     if a and not force:
+        a1 = any(f.rule == "A1" and f.is_error for f in findings)
+        hint = (" Kursister, hvis CPR-nummer ikke består modulus 11-kontrollen, kan udelades "
+                "med --leave-out-invalid-cpr." if a1 else "")
         return ExportResult(findings, n, refusal=f"{a} fejl af type A skal rettes, før kvartalet "
-                            "godkendes. Ret dem, eller eksportér alligevel med --force.")
+                            "godkendes. Ret dem, eller eksportér alligevel med --force." + hint,
+                            **said)
     out = Path(out)
     first = report.kursister[0]
     entry = exportlog.ExportEntry(
         now or datetime.now(timezone.utc), first["ukode"], quarter.iperiode,
         first["kcprnr"] if cpr else None, logged_name(out), hashlib.sha256(data).hexdigest(),
-        n, tvunget=a > 0)
+        n, tvunget=a > 0, udeladt=tuple(left_out))
     # The log's write lock comes first, so that a store another program holds stops the export
     # before the file exists; the row is added once the file is in place, so the log never
     # names a file that is not there. Only a failed COMMIT leaves a file the log lacks, and
@@ -205,13 +256,14 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     except (sqlite3.Error, OSError) as exc:
         if written:
             return ExportResult(findings, n, written=out, log_problem=(
-                f"eksporten kunne ikke noteres i databasens eksportlog ({reason(exc)})"))
+                f"eksporten kunne ikke noteres i databasens eksportlog ({reason(exc)})"),
+                **said)
         if refused_write(exc):
             raise WriteFailed(f"{out.name} er ikke skrevet: {reason(exc)}.") from exc
         if isinstance(exc, OSError):  # named after the file the user chose, not its temporary
             raise OSError(exc.errno, exc.strerror, str(out)) from exc
         raise
-    return ExportResult(findings, n, written=out, logged=entry)
+    return ExportResult(findings, n, written=out, logged=entry, **said)
 
 
 def logged_name(out: Path) -> str:

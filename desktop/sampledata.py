@@ -3,7 +3,7 @@
 Used by the demo, the tests and the benchmarks. Each kursist gets a referral, then a chain of
 module placements with monthly teaching, each closed by a passed module test or an ophør, and
 sometimes a test. `quarter_files` cuts the histories into what each quarter's file contains
-(SPEC §4), independently of the store's own selection code, so the two can be compared.
+(docs/format.md §4), independently of the store's own selection code, so the two can be compared.
 
 `histories(n, …)` returns exactly n kursister, each with movement in at least one quarter from
 `first` to `last`, so a store built from them holds exactly n kursister. With `lead_in` the
@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from desktop.domain.codes import seven_point
 from desktop.domain.cpr import modulus11_ok
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, make
@@ -131,14 +132,14 @@ def _ptype(uddnr: int, modul: int) -> str:
 
 
 def _grade(rng: random.Random, day: dt.date) -> str:
-    if Quarter.of(day).iperiode >= "20074":
+    if seven_point(Quarter.of(day).iperiode):
         return rng.choice(["12", "10", "7", "4", "02", "00", "-3"])
     return rng.choice(["13", "11", "10", "9", "8", "7", "6", "5", "03", "00"])
 
 
 def quarter_files(hs: list[History], ukode: str, first: Quarter, last: Quarter,
                   ) -> dict[str, list[Record]]:
-    """Each quarter's file content: the kursister with movement in it (SPEC §4)."""
+    """Each quarter's file content: the kursister with movement in it (docs/format.md §4)."""
     window = _window(first, last)
     by_quarter: dict[str, list[Record]] = {}
     for h in hs:  # each history visits only the quarters it moves in

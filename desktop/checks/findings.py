@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from desktop.domain.records import RecordRef
+
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_DA = {ERROR: "Fejl", WARNING: "Advarsel"}
@@ -11,7 +13,7 @@ SEVERITY_DA = {ERROR: "Fejl", WARNING: "Advarsel"}
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str  # SPEC §6 rule ID: X, A1…A12, B1…B4, W1…
+    rule: str  # docs/format.md §6 rule ID: X, A1…A12, B1…B4, W1…
     severity: str  # ERROR or WARNING
     cpr: str | None
     record: str  # e.g. 'kursist', 'henvisning 2024-01-15', 'undervisning 1/2/1/3'
@@ -20,6 +22,7 @@ class Finding:
     line: int | None = None  # source line, for findings from a file
     iperiode: str | None = None
     ukode: str | None = None
+    ref: RecordRef | None = None  # the record itself (None: the document as a whole)
 
     @property
     def is_error(self) -> bool:

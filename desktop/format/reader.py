@@ -1,9 +1,9 @@
 """Reading any v1.8 file securely and tolerantly, with every schema error as a finding.
 
 Secure: no DTD, no entities, no network, bounded size. Tolerant: element names in any case and
-either spelling of the namespace (SPEC §3), normalised and reported. Kursister are validated in
-chunks, so that a file with thousands of errors stays fast (libxml2's error paths grow with the
-preceding siblings), and the document-wide kursist key is checked in Python.
+either spelling of the namespace (docs/format.md §3), normalised and reported. Kursister are
+validated in chunks, so that a file with thousands of errors stays fast (libxml2's error paths
+grow with the preceding siblings), and the document-wide kursist key is checked in Python.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from desktop.checks.findings import Finding
+from desktop.errors import os_reason
 from desktop.domain.fields import CHILD_KINDS, FIELD_BY_TAG, NAMESPACE, RECORD_KINDS, TAGS, VERSION
 from desktop.domain.records import Record
 from desktop.format.schema import schema
@@ -27,26 +28,6 @@ XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _KNOWN = set(FIELD_BY_TAG) | set(RECORD_KINDS) | {"document"}
 _ROOT = f"{{{NAMESPACE}}}document"
 _KURSIST = f"{{{NAMESPACE}}}kursist"
-
-
-_ERRNO_DA = {errno.ENOSPC: "disken er fuld",
-             errno.EROFS: "drevet er skrivebeskyttet (kun til læsning)",
-             errno.ENAMETOOLONG: "filnavnet er for langt",
-             errno.EPIPE: "modtageren af uddata lukkede forbindelsen",
-             getattr(errno, "EDQUOT", -1): "der er ikke mere plads til brugeren på disken"}
-
-
-def os_reason(exc: OSError) -> str:
-    """A Danish reason for a file system error (strerror is English)."""
-    for kind, text in ((FileNotFoundError, "filen eller mappen findes ikke"),
-                       (IsADirectoryError, "det er en mappe, ikke en fil"),
-                       (NotADirectoryError, "en del af stien er ikke en mappe"),
-                       (PermissionError, "adgang nægtet")):
-        if isinstance(exc, kind):
-            return text
-    if exc.errno in _ERRNO_DA:
-        return _ERRNO_DA[exc.errno]
-    return f"fejl i filsystemet (fejlkode {exc.errno})" if exc.errno else "fejl i filsystemet"
 
 
 class UnreadableFile(Exception):
