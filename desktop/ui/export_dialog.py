@@ -7,9 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.quarter import Quarter
@@ -17,6 +26,7 @@ from desktop.operations import UsageError, check_quarter, export_quarter, newer_
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FindingsModel
+from desktop.ui.table_keys import KeyTable
 from desktop.workspace import Workspace
 
 RED, GREEN = "#b3261e", "#1e6b2e"
@@ -58,7 +68,7 @@ class ExportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
         self.model.masked = ws.cpr_masked
-        self.table = QTableView(self)
+        self.table = KeyTable(self, one_stop=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)

@@ -8,8 +8,16 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from desktop.format.reader import UnreadableFile
 from desktop import commands
@@ -17,8 +25,9 @@ from desktop.operations import FileCheck, ImportResult, validate_file
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
-from desktop.workspace import Workspace
 from desktop.ui.roles import DISPLAY
+from desktop.ui.table_keys import KeyTable
+from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
 RED, GREEN = "#b3261e", "#1e6b2e"
@@ -93,7 +102,7 @@ class ImportDialog(QDialog):
         self.summary.setTextFormat(Qt.RichText)
         self.model = ImportFindingsModel(self)
         self.model.masked = ws.cpr_masked
-        self.table = QTableView(self)
+        self.table = KeyTable(self, one_stop=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()

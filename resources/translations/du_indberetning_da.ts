@@ -11,17 +11,25 @@
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
         <source>Passed module test</source>
-        <translation>Bestået modultest</translation>
+        <translation>&amp;Bestået modultest</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
         <source>Left without module test</source>
-        <translation>Ophør uden modultest</translation>
+        <translation>&amp;Ophør uden modultest</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
         <source>End date</source>
         <translation>Slutdato</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCombo</name>
+    <message>
+        <location filename="../../desktop/ui/code_combo.py" line="72"/>
+        <source>“{text}” is not in the list. Type part of a code or a name, and choose with the arrow keys.</source>
+        <translation>“{text}” findes ikke i listen. Skriv en del af en kode eller et navn, og vælg med piletasterne.</translation>
     </message>
 </context>
 <context>
@@ -85,147 +93,147 @@ Detaljerne står i logfilen:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="36"/>
         <source>provider</source>
         <translation>udbyder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="45"/>
         <source>Export {quarter}</source>
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
-        <source>The whole quarter ({quarter})</source>
-        <translation>Hele kvartalet ({quarter})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="40"/>
-        <source>Only the selected student ({cpr})</source>
-        <translation>Kun den valgte kursist ({cpr})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
-        <source>Only the selected student (none selected)</source>
-        <translation>Kun den valgte kursist (ingen valgt)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <source>The whole quarter ({quarter})</source>
+        <translation>&amp;Hele kvartalet ({quarter})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <source>Only the selected student ({cpr})</source>
+        <translation>Kun den &amp;valgte kursist ({cpr})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <source>Only the selected student (none selected)</source>
+        <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
         <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
         <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
         <source>Open the folder</source>
-        <translation>Åbn mappen</translation>
+        <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Export …</source>
-        <translation>Eksportér …</translation>
+        <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
         <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
         <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
         <source>Left out of the file: {who}.</source>
         <translation>Udelades af filen: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
         <source>Without a valid CPR number: {who}.</source>
         <translation>Uden gyldigt CPR-nummer: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
         <source>– left out: {who}</source>
         <translation>– udeladt: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
         <source>Left out: {who}.</source>
         <translation>Udeladt: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -233,32 +241,32 @@ Detaljerne står i logfilen:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <location filename="../../desktop/ui/findings_model.py" line="22"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <location filename="../../desktop/ui/findings_model.py" line="23"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <location filename="../../desktop/ui/findings_model.py" line="24"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <location filename="../../desktop/ui/findings_model.py" line="25"/>
         <source>Record</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="27"/>
+        <location filename="../../desktop/ui/findings_model.py" line="26"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="28"/>
+        <location filename="../../desktop/ui/findings_model.py" line="27"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
@@ -312,12 +320,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/help_window.py" line="59"/>
         <source>Previous</source>
-        <translation>Forrige</translation>
+        <translation>&amp;Forrige</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="61"/>
         <source>Next</source>
-        <translation>Næste</translation>
+        <translation>&amp;Næste</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="74"/>
@@ -393,179 +401,179 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Choose files …</source>
-        <translation>Vælg filer …</translation>
+        <translation>&amp;Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="119"/>
         <source>Load</source>
-        <translation>Indlæs</translation>
+        <translation>&amp;Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="138"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="166"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="207"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="229"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
@@ -573,12 +581,12 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="57"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -596,108 +604,182 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="58"/>
-        <source>New referral</source>
-        <translation>Ny henvisning</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="59"/>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
-        <location filename="../../desktop/ui/editor.py" line="72"/>
-        <location filename="../../desktop/ui/editor.py" line="75"/>
-        <location filename="../../desktop/ui/editor.py" line="289"/>
+        <location filename="../../desktop/ui/editor.py" line="337"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="60"/>
+        <location filename="../../desktop/ui/editor.py" line="63"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="61"/>
-        <source>New placement</source>
-        <translation>Ny placering</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="64"/>
-        <source>End …</source>
-        <translation>Afslut …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
-        <source>Restart module …</source>
-        <translation>Genstart modul …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="69"/>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="71"/>
-        <source>Add the quarter&apos;s months</source>
-        <translation>Tilføj kvartalets måneder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="73"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="74"/>
-        <source>New exam</source>
-        <translation>Ny prøve</translation>
+        <location filename="../../desktop/ui/editor.py" line="60"/>
+        <source>&amp;New referral</source>
+        <translation>&amp;Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="86"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <source>Delete r&amp;eferral</source>
+        <translation>Slet h&amp;envisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
+        <source>New &amp;placement</source>
+        <translation>Ny &amp;placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <source>&amp;End …</source>
+        <translation>&amp;Afslut …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <source>Restart &amp;module …</source>
+        <translation>&amp;Genstart modul …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="71"/>
+        <source>Delete pla&amp;cement</source>
+        <translation>Slet pla&amp;cering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="77"/>
+        <source>Add the quarter&apos;s &amp;months</source>
+        <translation>&amp;Tilføj kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="78"/>
+        <source>Delete mon&amp;th</source>
+        <translation>Slet &amp;måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="81"/>
+        <source>New e&amp;xam</source>
+        <translation>N&amp;y prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="82"/>
+        <source>&amp;Delete exam</source>
+        <translation>&amp;Slet prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="96"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="104"/>
+        <location filename="../../desktop/ui/editor.py" line="114"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="121"/>
+        <location filename="../../desktop/ui/editor.py" line="131"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="284"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="285"/>
+        <location filename="../../desktop/ui/editor.py" line="333"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="286"/>
+        <location filename="../../desktop/ui/editor.py" line="334"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="287"/>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="288"/>
+        <location filename="../../desktop/ui/editor.py" line="336"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
+    </message>
+</context>
+<context>
+    <name>KursistMenu</name>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="24"/>
+        <source>&amp;Student</source>
+        <translation>&amp;Kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="37"/>
+        <source>New referral</source>
+        <translation>Ny henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="38"/>
+        <source>New placement</source>
+        <translation>Ny placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="39"/>
+        <source>Add the quarter&apos;s months</source>
+        <translation>Tilføj kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="41"/>
+        <source>End placement …</source>
+        <translation>Afslut placering …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="43"/>
+        <source>Restart module …</source>
+        <translation>Genstart modul …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="45"/>
+        <source>New exam</source>
+        <translation>Ny prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="48"/>
+        <source>Next error or warning</source>
+        <translation>Næste fejl eller advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="50"/>
+        <source>Previous error or warning</source>
+        <translation>Forrige fejl eller advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="52"/>
+        <source>Next pane (list, student, errors)</source>
+        <translation>Næste rude (liste, kursist, fejl)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="54"/>
+        <source>Previous pane</source>
+        <translation>Forrige rude</translation>
     </message>
 </context>
 <context>
@@ -751,232 +833,237 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
-        <source>Try again</source>
-        <translation>Prøv igen</translation>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <source>&amp;Try again</source>
+        <translation>Prøv &amp;igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Check the quarter again</source>
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="473"/>
+        <source>No errors or warnings in the quarter.</source>
+        <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
 </context>
 <context>
     <name>NewKursistDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="15"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="23"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="19"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="28"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="35"/>
-        <source>CPR number</source>
-        <translation>CPR-nummer</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="47"/>
+        <source>&amp;CPR number</source>
+        <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="37"/>
-        <source>Gender</source>
-        <translation>Køn</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="49"/>
+        <source>&amp;Gender</source>
+        <translation>&amp;Køn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="38"/>
-        <source>Nationality</source>
-        <translation>Nationalitet</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="51"/>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Nationalitet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="54"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="84"/>
         <source>The CPR number is valid.</source>
         <translation>CPR-nummeret er gyldigt.</translation>
     </message>
@@ -984,7 +1071,7 @@ Detaljerne står i logfilen:
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="109"/>
+        <location filename="../../desktop/ui/record_model.py" line="126"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
@@ -1031,12 +1118,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="66"/>
         <source>Save as PDF …</source>
-        <translation>Gem som PDF …</translation>
+        <translation>Gem som &amp;PDF …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="68"/>
         <source>Save as HTML …</source>
-        <translation>Gem som HTML …</translation>
+        <translation>Gem som &amp;HTML …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="79"/>
@@ -1112,12 +1199,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>Error (A1)</source>
-        <translation>Fejl (A1)</translation>
+        <translation>&amp;Fejl (A1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>Warning</source>
-        <translation>Advarsel</translation>
+        <translation>A&amp;dvarsel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
@@ -1127,12 +1214,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
         <source>Back up now</source>
-        <translation>Tag sikkerhedskopi nu</translation>
+        <translation>&amp;Tag sikkerhedskopi nu</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>Restore from backup …</source>
-        <translation>Gendan fra sikkerhedskopi …</translation>
+        <translation>&amp;Gendan fra sikkerhedskopi …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
