@@ -38,6 +38,11 @@
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <source>None yet: the first is taken at the next start, or before the next import.</source>
+        <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
+    </message>
 </context>
 <context>
     <name>CloseDialog</name>
@@ -1369,7 +1374,7 @@ Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translat
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="180"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
