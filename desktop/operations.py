@@ -18,7 +18,7 @@ from desktop.domain.quarter import Quarter
 from desktop.bulk import bulk
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
 from desktop.atomic import write_atomic
-from desktop.format.writer import SchemaRejected, validated_document
+from desktop.format.writer import SchemaRejected, validated_parts
 from desktop.store import exportlog
 from desktop.store.db import Store
 from desktop.store.browse import ukoder
@@ -167,7 +167,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     # need not run twice, and the rules can trust every value. If it fails, the catalogue says
     # where, field by field.
     try:
-        data = validated_document(report.kursister)
+        parts = validated_parts(report.kursister)
         schema_error = None
         findings = _rules(report, settings, schema=False, trusted=True)
     except SchemaRejected as exc:
@@ -190,11 +190,14 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
                             "godkendes. Ret dem, eller eksportér alligevel med --force." + hint,
                             **said)
     out = Path(out)
-    write_atomic(out, data)
+    write_atomic(out, parts)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
     first = report.kursister[0]
     entry = exportlog.ExportEntry(
         now or datetime.now(timezone.utc), first["ukode"], quarter.iperiode,
-        first["kcprnr"] if cpr else None, str(out.resolve()), hashlib.sha256(data).hexdigest(),
+        first["kcprnr"] if cpr else None, str(out.resolve()), digest.hexdigest(),
         n, tvunget=a > 0, udeladt=tuple(left_out))
     # Only once the file is in place: the log never names a file that is not there.
     with store.transaction() as c:
