@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from desktop.checks.emit import Emitter
@@ -41,6 +42,7 @@ def check_kursist(k: Record, settings: CheckSettings | None = None, *, schema: b
     return emit.findings
 
 
+@lru_cache(maxsize=64)  # asked once per kursist, of the same few quarters
 def _quarter(iperiode: str | None) -> Quarter | None:
     """The quarter the rules judge dates by; None for a value that is an X finding already
     (the schema's, or a year outside what the app reports: check_report says which)."""

@@ -124,5 +124,14 @@ _V3 = [
                     ("CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",)),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: the file says it is DU-indberetning's (PRAGMA application_id), so that another
+# program's SQLite file is never taken for a store, and a store is recognised wherever it lies.
+APPLICATION_ID = 0x44550108  # "DU", v1.8
+_V4 = [f"PRAGMA application_id = {APPLICATION_ID}"]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 LATEST = len(MIGRATIONS)
+# The first version whose files carry APPLICATION_ID; files of earlier versions are recognised
+# by their tables instead (desktop.store.identity).
+MARKED_FROM = next(n for n, steps in enumerate(MIGRATIONS, 1)
+                   if any("application_id" in step for step in steps))

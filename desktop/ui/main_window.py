@@ -571,5 +571,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Every edit is already stored in its own transaction; only the background check stops.
         self._watch.stop()
+        self._recheck.stop()
         self.checker.stop()
         super().closeEvent(event)

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="13"/>
+        <source>daily</source>
+        <translation>daglig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="14"/>
+        <source>before loading files</source>
+        <translation>før indlæsning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="15"/>
+        <source>before a restore</source>
+        <translation>før gendannelse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="16"/>
+        <source>before an upgrade</source>
+        <translation>før opgradering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="22"/>
+        <source>cannot be read</source>
+        <translation>kan ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="24"/>
+        <source>1 student</source>
+        <translation>1 kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="26"/>
+        <source>{n} students</source>
+        <translation>{n} kursister</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
@@ -80,6 +118,17 @@
     <name>ErrorReporter</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="79"/>
+        <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
+
+The details are in the log file:
+{path}</source>
+        <translation>Databasen er beskadiget: en del af filen kan ikke læses. Der skrives ikke mere i den. Luk programmet, og start det igen: så tilbyder det at gendanne en automatisk sikkerhedskopi.
+
+Detaljerne står i logfilen:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="101"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -401,192 +450,219 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="282"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="36"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="283"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
         <source>Choose files …</source>
         <translation>&amp;Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
         <source>Load</source>
         <translation>&amp;Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="164"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="180"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="190"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="217"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="232"/>
+        <source>Another provider code</source>
+        <translation>En anden udbyderkode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
+        <source>The files are for provider code {other}, but this database is set up for {ukode}. Load them anyway?</source>
+        <translation>Filerne er til udbyderkode {other}, men databasen er sat op til {ukode}. Vil du indlæse dem alligevel?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="243"/>
+        <source>Nothing was loaded.</source>
+        <translation>Intet er indlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="258"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="267"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="275"/>
+        <source>{name} was chosen more than once; it is loaded once.</source>
+        <translation>{name} er valgt mere end én gang; den er indlæst én gang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
+        <source>{name} replaced {quarter} for {students} already in the database.</source>
+        <translation>{name} erstattede {quarter} for {students}, som allerede var i databasen.</translation>
     </message>
 </context>
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="58"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="59"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -1182,92 +1258,102 @@ Detaljerne står i logfilen:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>Error (A1)</source>
         <translation>&amp;Fejl (A1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>Warning</source>
         <translation>A&amp;dvarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>Since 1 October 2007, CPR numbers without modulus 11 have been issued.</source>
         <translation>Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>Back up now</source>
         <translation>&amp;Tag sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
         <source>Restore from backup …</source>
         <translation>&amp;Gendan fra sikkerhedskopi …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
         <source>Provider code</source>
         <translation>Udbyderkode</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>Lesson length</source>
         <translation>Lektionslængde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>CPR without modulus 11</source>
         <translation>CPR uden modulus 11</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="83"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <source>Automatic backups</source>
+        <translation>Automatiske sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
         <source>Choose a folder for the backup</source>
         <translation>Vælg mappe til sikkerhedskopien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
         <source>Backup saved: {path}</source>
         <translation>Sikkerhedskopi gemt: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="159"/>
         <source>Choose a backup</source>
         <translation>Vælg sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
         <source>Restore from backup</source>
         <translation>Gendan fra sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
         <source>All content in the database is replaced with the backup
 {path}
 
@@ -1278,14 +1364,92 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="27"/>
+        <source>{app} – the database cannot be opened</source>
+        <translation>{app} – databasen kan ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="35"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="36"/>
+        <source>Open another database …</source>
+        <translation>Åbn en anden database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="37"/>
+        <source>Create a new database …</source>
+        <translation>Opret en ny database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="38"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="62"/>
+        <source>Automatic backups of {name}, newest first:</source>
+        <translation>Automatiske sikkerhedskopier af {name}, nyeste først:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="64"/>
+        <source>There are no automatic backups of {name}.</source>
+        <translation>Der er ingen automatiske sikkerhedskopier af {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="87"/>
+        <source>Not restored: {reason}</source>
+        <translation>Ikke gendannet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="89"/>
+        <source>Restored from the backup {backup}.</source>
+        <translation>Gendannet fra sikkerhedskopien {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="91"/>
+        <source>The file that could not be opened is kept as {path}.</source>
+        <translation>Filen, der ikke kunne åbnes, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="97"/>
+        <source>Open a database</source>
+        <translation>Åbn en database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="98"/>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="104"/>
+        <source>Create a new database</source>
+        <translation>Opret en ny database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="105"/>
+        <source>Databases (*.sqlite)</source>
+        <translation>Databaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="109"/>
+        <source>{name} already exists; choose a new name for the new database.</source>
+        <translation>{name} findes allerede; vælg et nyt navn til den nye database.</translation>
     </message>
 </context>
 </TS>
