@@ -355,10 +355,12 @@ def dialogs(window):
     from desktop.ui.placement_dialogs import CloseDialog, RestartDialog
     from desktop.ui.report_dialog import ReportDialog
     from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.start_dialog import StartDialog
     ws, q = window.ws, window.quarter
     return [ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
             ReportDialog(ws, q, window), SettingsDialog(ws, window), CloseDialog(window),
-            RestartDialog(window), NewKursistDialog(window), HelpWindow(window)]
+            RestartDialog(window), NewKursistDialog(window), HelpWindow(window),
+            StartDialog(ws.path, "", window)]
 
 
 def test_every_button_of_every_dialog_has_its_own_access_key(window):

@@ -1300,7 +1300,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
         <source>Restore the selected backup</source>
-        <translation>Gendan den valgte sikkerhedskopi</translation>
+        <translation>Gendan den &amp;valgte sikkerhedskopi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
@@ -1384,22 +1384,22 @@ Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translat
     <message>
         <location filename="../../desktop/ui/start_dialog.py" line="35"/>
         <source>Restore the selected backup</source>
-        <translation>Gendan den valgte sikkerhedskopi</translation>
+        <translation>Gendan den &amp;valgte sikkerhedskopi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/start_dialog.py" line="36"/>
         <source>Open another database …</source>
-        <translation>Åbn en anden database …</translation>
+        <translation>Åbn en &amp;anden database …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/start_dialog.py" line="37"/>
         <source>Create a new database …</source>
-        <translation>Opret en ny database …</translation>
+        <translation>&amp;Opret en ny database …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/start_dialog.py" line="38"/>
         <source>Quit</source>
-        <translation>Afslut</translation>
+        <translation>Af&amp;slut</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/start_dialog.py" line="62"/>
