@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         # Column widths are measured once per load (from a sample of rows), not on every change:
         # a live ResizeToContents re-measures on each edit.
         self.list.horizontalHeader().setResizeContentsPrecision(100)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        # No stretched last column: a stretched one keeps its default width (100 px), which
+        # pushed Adv. out of view at 1366×768.
+        self.list.horizontalHeader().setStretchLastSection(False)
         self.list.setAccessibleName(self.tr("Students"))
         self.list.selectionModel().currentRowChanged.connect(self._open_current)
         self.list.activated.connect(lambda index: self.editor.focus_current_table())
@@ -107,6 +109,9 @@ class MainWindow(QMainWindow):
             view.horizontalHeader().setStretchLastSection(True)
             view.activated.connect(self._go_to_finding)
             view.clicked.connect(self._go_to_finding)
+            # Sized to each new list of findings (a sample of its rows), so no column is cut
+            # to "H…" by the widths of an empty or earlier list.
+            model.modelReset.connect(view.resizeColumnsToContents)
             tabs.addTab(view, title)
         self.findings_tabs = tabs
         tabs.widget(0).setColumnHidden(2, True)  # the kursist's own CPR is in the editor
