@@ -1,0 +1,245 @@
+-- DU-indberetning database at schema version 2, made by tools/make_store_dump.py.
+PRAGMA user_version = 2;
+BEGIN TRANSACTION;
+CREATE TABLE eksport (
+        id INTEGER PRIMARY KEY,
+        tidspunkt TEXT NOT NULL,            -- UTC, ISO 8601
+        ukode TEXT NOT NULL,
+        iperiode TEXT NOT NULL,
+        kcprnr TEXT,                        -- NULL: the whole quarter
+        filnavn TEXT NOT NULL,              -- the full path as written
+        sha256 TEXT NOT NULL,
+        antal_kursister INTEGER NOT NULL,
+        tvunget INTEGER NOT NULL CHECK (tvunget IN (0, 1)));
+INSERT INTO "eksport" VALUES(1,'2026-07-03T09:15:00+00:00','104321','20254',NULL,'/home/sprogcenter/DU/DU_104321_20254.xml','8279a46ce76321774907708f446673daee6cec4c4a05aa98e85d3315b65ab33d',8,0);
+INSERT INTO "eksport" VALUES(2,'2026-07-03T09:16:00+00:00','104321','20261',NULL,'/home/sprogcenter/DU/DU_104321_20261.xml','5e715fafb533318f929792c9241170c1b7dcd1c320eda1f702b3bbfaabec4ff1',9,0);
+INSERT INTO "eksport" VALUES(3,'2026-07-03T09:17:00+00:00','104321','20262',NULL,'/home/sprogcenter/DU/DU_104321_20262.xml','940e6bdaecc71d58cc35d7cf3f6e47e51b039c131191723b174352aa12908838',14,0);
+INSERT INTO "eksport" VALUES(4,'2026-07-03T09:18:00+00:00','104321','20262','1203851002','/home/sprogcenter/DU/DU_104321_20262_1203851002.xml','a3df80f07342e8ef15efc7631bbc764d5019c4f30d1d4df402f6b74dd33757f0',1,0);
+CREATE TABLE henvisning (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        hhenvisdato TEXT, hhenviskat TEXT, hkomkode TEXT);
+INSERT INTO "henvisning" VALUES(1,2,'20254','2025-11-09','6','740');
+INSERT INTO "henvisning" VALUES(2,3,'20254','2025-10-16','6','851');
+INSERT INTO "henvisning" VALUES(3,8,'20254','2025-12-19','3','630');
+INSERT INTO "henvisning" VALUES(4,9,'20261','2026-02-09','2','561');
+INSERT INTO "henvisning" VALUES(5,10,'20262','2026-05-15','9','740');
+INSERT INTO "henvisning" VALUES(6,11,'20262','2026-05-15','3','860');
+INSERT INTO "henvisning" VALUES(7,12,'20262','2026-04-24','1','657');
+INSERT INTO "henvisning" VALUES(8,13,'20262','2026-04-26','3','621');
+INSERT INTO "henvisning" VALUES(9,14,'20262','2026-05-10','1','173');
+INSERT INTO "henvisning" VALUES(10,15,'20262','2026-04-02','1','101');
+CREATE TABLE kursist (
+        id INTEGER PRIMARY KEY,
+        ukode TEXT NOT NULL,
+        kcprnr TEXT NOT NULL,
+        UNIQUE (ukode, kcprnr));
+INSERT INTO "kursist" VALUES(1,'104321','0603761286');
+INSERT INTO "kursist" VALUES(2,'104321','0806841153');
+INSERT INTO "kursist" VALUES(3,'104321','1303933375');
+INSERT INTO "kursist" VALUES(4,'104321','1908912108');
+INSERT INTO "kursist" VALUES(5,'104321','2011712331');
+INSERT INTO "kursist" VALUES(6,'104321','2106600522');
+INSERT INTO "kursist" VALUES(7,'104321','2601721441');
+INSERT INTO "kursist" VALUES(8,'104321','2710710719');
+INSERT INTO "kursist" VALUES(9,'104321','1108014101');
+INSERT INTO "kursist" VALUES(10,'104321','0101973409');
+INSERT INTO "kursist" VALUES(11,'104321','0906851849');
+INSERT INTO "kursist" VALUES(12,'104321','0911662795');
+INSERT INTO "kursist" VALUES(13,'104321','1512641012');
+INSERT INTO "kursist" VALUES(14,'104321','2311613637');
+INSERT INTO "kursist" VALUES(15,'104321','1203851002');
+CREATE TABLE modul (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        uuddnr TEXT, umodul TEXT, uforsoegnr TEXT,
+        ustartdato TEXT, uslutdato TEXT, uophoersaarsag TEXT, umodtestdato TEXT);
+INSERT INTO "modul" VALUES(1,1,'2','1','1','2025-08-13','2025-10-09',NULL,'2025-10-09');
+INSERT INTO "modul" VALUES(2,1,'2','2','1','2025-10-24','2026-01-10','8',NULL);
+INSERT INTO "modul" VALUES(3,2,'1','1','1','2025-11-13','2026-05-22',NULL,'2026-05-22');
+INSERT INTO "modul" VALUES(4,3,'3','1','1','2025-10-30','2026-04-14',NULL,'2026-04-14');
+INSERT INTO "modul" VALUES(5,4,'2','1','1','2025-08-21','2026-02-08',NULL,'2026-02-08');
+INSERT INTO "modul" VALUES(6,5,'1','1','1','2025-08-08','2026-01-05',NULL,'2026-01-05');
+INSERT INTO "modul" VALUES(7,6,'3','1','1','2025-08-09','2025-10-09',NULL,'2025-10-09');
+INSERT INTO "modul" VALUES(8,6,'3','2','1','2025-10-22','2026-03-01','4',NULL);
+INSERT INTO "modul" VALUES(9,7,'2','1','1','2025-08-31','2025-12-07',NULL,'2025-12-07');
+INSERT INTO "modul" VALUES(10,7,'2','2','1','2025-12-26','2026-05-21',NULL,'2026-05-21');
+INSERT INTO "modul" VALUES(11,1,'2','2','2','2026-01-25',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(12,9,'3','1','1','2026-02-25','2026-04-27',NULL,'2026-04-27');
+INSERT INTO "modul" VALUES(13,4,'2','2','1','2026-03-03','2026-06-20',NULL,'2026-06-20');
+INSERT INTO "modul" VALUES(14,5,'1','2','1','2026-01-07',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(15,8,'3','1','1','2026-01-08','2026-04-19',NULL,'2026-04-19');
+INSERT INTO "modul" VALUES(16,10,'2','1','1','2026-06-02',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(17,2,'1','2','1','2026-06-04',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(18,11,'3','1','1','2026-05-27',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(19,12,'1','1','1','2026-05-08',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(20,9,'3','2','1','2026-04-30',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(21,3,'3','2','1','2026-04-24',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(22,13,'1','1','1','2026-05-07',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(23,14,'2','1','1','2026-05-27',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(24,7,'2','3','1','2026-06-03',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(25,8,'3','2','1','2026-04-26',NULL,NULL,NULL);
+INSERT INTO "modul" VALUES(26,15,'2','1','1','2026-04-13',NULL,NULL,NULL);
+CREATE TABLE modul_rapport (
+        modul_id INTEGER NOT NULL REFERENCES modul(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        PRIMARY KEY (iperiode, modul_id)) WITHOUT ROWID;
+CREATE TABLE proeve (
+        id INTEGER PRIMARY KEY,
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        pdato TEXT, ptype TEXT, pstatus TEXT, pkarakter TEXT, pselvstuderende TEXT);
+INSERT INTO "proeve" VALUES(1,1,'20254','2025-10-09','3','4','12','J');
+INSERT INTO "proeve" VALUES(2,6,'20254','2025-10-09','6','4','-3','N');
+INSERT INTO "proeve" VALUES(3,9,'20262','2026-04-27','6','4','00','J');
+INSERT INTO "proeve" VALUES(4,3,'20262','2026-04-14','6','4','12','J');
+INSERT INTO "proeve" VALUES(5,8,'20262','2026-04-19','6','4','10','J');
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO "setting" VALUES('ukode','104321');
+INSERT INTO "setting" VALUES('lesson_minutes','45');
+INSERT INTO "setting" VALUES('a1_error','1');
+CREATE TABLE stamdata (
+        kursist_id INTEGER NOT NULL REFERENCES kursist(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        kkoen TEXT,
+        knationskode TEXT,
+        PRIMARY KEY (kursist_id, iperiode)) WITHOUT ROWID;
+INSERT INTO "stamdata" VALUES(1,'20254','K','PHL');
+INSERT INTO "stamdata" VALUES(1,'20261','K','PHL');
+INSERT INTO "stamdata" VALUES(1,'20262','K','PHL');
+INSERT INTO "stamdata" VALUES(2,'20254','K','ROU');
+INSERT INTO "stamdata" VALUES(2,'20261','K','ROU');
+INSERT INTO "stamdata" VALUES(2,'20262','K','ROU');
+INSERT INTO "stamdata" VALUES(3,'20254','K','SOM');
+INSERT INTO "stamdata" VALUES(3,'20261','K','SOM');
+INSERT INTO "stamdata" VALUES(3,'20262','K','SOM');
+INSERT INTO "stamdata" VALUES(4,'20254','K','LTU');
+INSERT INTO "stamdata" VALUES(4,'20261','K','LTU');
+INSERT INTO "stamdata" VALUES(4,'20262','K','LTU');
+INSERT INTO "stamdata" VALUES(5,'20254','K','PHL');
+INSERT INTO "stamdata" VALUES(5,'20261','K','PHL');
+INSERT INTO "stamdata" VALUES(5,'20262','K','PHL');
+INSERT INTO "stamdata" VALUES(6,'20254','K','USA');
+INSERT INTO "stamdata" VALUES(6,'20261','K','USA');
+INSERT INTO "stamdata" VALUES(7,'20254','K','CHN');
+INSERT INTO "stamdata" VALUES(7,'20261','K','CHN');
+INSERT INTO "stamdata" VALUES(7,'20262','K','CHN');
+INSERT INTO "stamdata" VALUES(8,'20254','M','TUR');
+INSERT INTO "stamdata" VALUES(8,'20261','M','TUR');
+INSERT INTO "stamdata" VALUES(8,'20262','M','TUR');
+INSERT INTO "stamdata" VALUES(9,'20261','M','PHL');
+INSERT INTO "stamdata" VALUES(9,'20262','M','PHL');
+INSERT INTO "stamdata" VALUES(10,'20262','M','ERI');
+INSERT INTO "stamdata" VALUES(11,'20262','M','ERI');
+INSERT INTO "stamdata" VALUES(12,'20262','M','XKX');
+INSERT INTO "stamdata" VALUES(13,'20262','M','IRQ');
+INSERT INTO "stamdata" VALUES(14,'20262','M','ERI');
+INSERT INTO "stamdata" VALUES(15,'20262','K','UKR');
+CREATE TABLE undervisning (
+        id INTEGER PRIMARY KEY,
+        modul_id INTEGER NOT NULL REFERENCES modul(id) ON DELETE CASCADE,
+        iperiode TEXT NOT NULL,
+        unperiode TEXT, unfagskema TEXT, unkatkonf TEXT, unkatstud TEXT, unkatedb TEXT,
+        unkatproj TEXT, unkateks TEXT, unkatoevrig TEXT, unfravaer TEXT, unfagoevrig TEXT,
+        unlekmin TEXT);
+INSERT INTO "undervisning" VALUES(1,1,'20254','10','34',NULL,NULL,NULL,NULL,NULL,NULL,'7','3','60');
+INSERT INTO "undervisning" VALUES(2,2,'20254','10','26',NULL,NULL,NULL,NULL,NULL,NULL,'3','6','45');
+INSERT INTO "undervisning" VALUES(3,2,'20254','11','38',NULL,NULL,NULL,NULL,NULL,NULL,'5','1','45');
+INSERT INTO "undervisning" VALUES(4,2,'20254','12','13','9','4',NULL,NULL,NULL,NULL,'2','2','45');
+INSERT INTO "undervisning" VALUES(5,3,'20254','11','10',NULL,NULL,NULL,NULL,NULL,NULL,'1','6','45');
+INSERT INTO "undervisning" VALUES(6,3,'20254','12','12',NULL,NULL,NULL,NULL,NULL,NULL,'3','1','45');
+INSERT INTO "undervisning" VALUES(7,4,'20254','10','44',NULL,NULL,NULL,NULL,NULL,NULL,'1','3','45');
+INSERT INTO "undervisning" VALUES(8,4,'20254','11','37',NULL,NULL,NULL,NULL,NULL,NULL,'1','6','45');
+INSERT INTO "undervisning" VALUES(9,4,'20254','12','13','9','4',NULL,NULL,NULL,NULL,'0','0','45');
+INSERT INTO "undervisning" VALUES(10,5,'20254','10','8',NULL,NULL,NULL,NULL,NULL,NULL,'1','2','45');
+INSERT INTO "undervisning" VALUES(11,5,'20254','11','20','16','4',NULL,NULL,NULL,NULL,'3','6','45');
+INSERT INTO "undervisning" VALUES(12,5,'20254','12','15',NULL,NULL,NULL,NULL,NULL,NULL,'1','5','45');
+INSERT INTO "undervisning" VALUES(13,6,'20254','10','39',NULL,NULL,NULL,NULL,NULL,NULL,'0','4','45');
+INSERT INTO "undervisning" VALUES(14,6,'20254','11','13',NULL,NULL,NULL,NULL,NULL,NULL,'1','3','45');
+INSERT INTO "undervisning" VALUES(15,6,'20254','12','47',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','45');
+INSERT INTO "undervisning" VALUES(16,7,'20254','10','35',NULL,NULL,NULL,NULL,NULL,NULL,'0','1','45');
+INSERT INTO "undervisning" VALUES(17,8,'20254','10','38','34','4',NULL,NULL,NULL,NULL,'9','0','45');
+INSERT INTO "undervisning" VALUES(18,8,'20254','11','41',NULL,NULL,NULL,NULL,NULL,NULL,'2','5','45');
+INSERT INTO "undervisning" VALUES(19,8,'20254','12','21','17','4',NULL,NULL,NULL,NULL,'5','2','45');
+INSERT INTO "undervisning" VALUES(20,9,'20254','10','45',NULL,NULL,NULL,NULL,NULL,NULL,'3','4','45');
+INSERT INTO "undervisning" VALUES(21,9,'20254','11','12',NULL,NULL,NULL,NULL,NULL,NULL,'2','6','60');
+INSERT INTO "undervisning" VALUES(22,9,'20254','12','21',NULL,NULL,NULL,NULL,NULL,NULL,'2','6','45');
+INSERT INTO "undervisning" VALUES(23,10,'20254','12','21',NULL,NULL,NULL,NULL,NULL,NULL,'2','4','45');
+INSERT INTO "undervisning" VALUES(24,2,'20261','1','23',NULL,NULL,NULL,NULL,NULL,NULL,'1','0','45');
+INSERT INTO "undervisning" VALUES(25,11,'20261','1','35',NULL,NULL,NULL,NULL,NULL,NULL,'8','3','45');
+INSERT INTO "undervisning" VALUES(26,11,'20261','2','14',NULL,NULL,NULL,NULL,NULL,NULL,'1','3','45');
+INSERT INTO "undervisning" VALUES(27,11,'20261','3','43',NULL,NULL,NULL,NULL,NULL,NULL,'0','6','45');
+INSERT INTO "undervisning" VALUES(28,3,'20261','1','9','5','4',NULL,NULL,NULL,NULL,'0','5','50');
+INSERT INTO "undervisning" VALUES(29,3,'20261','2','11',NULL,NULL,NULL,NULL,NULL,NULL,'0','4','45');
+INSERT INTO "undervisning" VALUES(30,3,'20261','3','44','40','4',NULL,NULL,NULL,NULL,'0','2','45');
+INSERT INTO "undervisning" VALUES(31,12,'20261','2','25',NULL,NULL,NULL,NULL,NULL,NULL,'5','1','45');
+INSERT INTO "undervisning" VALUES(32,12,'20261','3','28',NULL,NULL,NULL,NULL,NULL,NULL,'6','6','45');
+INSERT INTO "undervisning" VALUES(33,4,'20261','1','11',NULL,NULL,NULL,NULL,NULL,NULL,'0','1','45');
+INSERT INTO "undervisning" VALUES(34,4,'20261','2','41',NULL,NULL,NULL,NULL,NULL,NULL,'7','6','45');
+INSERT INTO "undervisning" VALUES(35,4,'20261','3','48',NULL,NULL,NULL,NULL,NULL,NULL,'6','2','45');
+INSERT INTO "undervisning" VALUES(36,5,'20261','1','25',NULL,NULL,NULL,NULL,NULL,NULL,'1','6','45');
+INSERT INTO "undervisning" VALUES(37,5,'20261','2','38',NULL,NULL,NULL,NULL,NULL,NULL,'6','3','45');
+INSERT INTO "undervisning" VALUES(38,13,'20261','3','44',NULL,NULL,NULL,NULL,NULL,NULL,'3','6','45');
+INSERT INTO "undervisning" VALUES(39,6,'20261','1','32',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','45');
+INSERT INTO "undervisning" VALUES(40,14,'20261','1','9','5','4',NULL,NULL,NULL,NULL,'1','0','45');
+INSERT INTO "undervisning" VALUES(41,14,'20261','2','24',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','45');
+INSERT INTO "undervisning" VALUES(42,14,'20261','3','30',NULL,NULL,NULL,NULL,NULL,NULL,'7','0','45');
+INSERT INTO "undervisning" VALUES(43,8,'20261','1','39',NULL,NULL,NULL,NULL,NULL,NULL,'1','1','45');
+INSERT INTO "undervisning" VALUES(44,8,'20261','2','18','14','4',NULL,NULL,NULL,NULL,'0','0','45');
+INSERT INTO "undervisning" VALUES(45,8,'20261','3','25',NULL,NULL,NULL,NULL,NULL,NULL,'2','6','45');
+INSERT INTO "undervisning" VALUES(46,10,'20261','1','25',NULL,NULL,NULL,NULL,NULL,NULL,'1','6','45');
+INSERT INTO "undervisning" VALUES(47,10,'20261','2','38',NULL,NULL,NULL,NULL,NULL,NULL,'9','3','60');
+INSERT INTO "undervisning" VALUES(48,10,'20261','3','20',NULL,NULL,NULL,NULL,NULL,NULL,'2','5','45');
+INSERT INTO "undervisning" VALUES(49,15,'20261','1','30','26','4',NULL,NULL,NULL,NULL,'2','3','45');
+INSERT INTO "undervisning" VALUES(50,15,'20261','2','42',NULL,NULL,NULL,NULL,NULL,NULL,'3','6','45');
+INSERT INTO "undervisning" VALUES(51,15,'20261','3','32','28','4',NULL,NULL,NULL,NULL,'4','6','45');
+INSERT INTO "undervisning" VALUES(52,16,'20262','6','15',NULL,NULL,NULL,NULL,NULL,NULL,'3','3','45');
+INSERT INTO "undervisning" VALUES(53,11,'20262','4','23','19','4',NULL,NULL,NULL,NULL,'2','6','45');
+INSERT INTO "undervisning" VALUES(54,11,'20262','5','34',NULL,NULL,NULL,NULL,NULL,NULL,'4','2','45');
+INSERT INTO "undervisning" VALUES(55,11,'20262','6','35',NULL,NULL,NULL,NULL,NULL,NULL,'4','1','45');
+INSERT INTO "undervisning" VALUES(56,3,'20262','4','14',NULL,NULL,NULL,NULL,NULL,NULL,'3','0','45');
+INSERT INTO "undervisning" VALUES(57,3,'20262','5','39',NULL,NULL,NULL,NULL,NULL,NULL,'3','0','45');
+INSERT INTO "undervisning" VALUES(58,17,'20262','6','42',NULL,NULL,NULL,NULL,NULL,NULL,'8','0','45');
+INSERT INTO "undervisning" VALUES(59,18,'20262','5','23','19','4',NULL,NULL,NULL,NULL,'3','4','45');
+INSERT INTO "undervisning" VALUES(60,18,'20262','6','38','34','4',NULL,NULL,NULL,NULL,'7','2','45');
+INSERT INTO "undervisning" VALUES(61,19,'20262','5','37',NULL,NULL,NULL,NULL,NULL,NULL,'8','2','45');
+INSERT INTO "undervisning" VALUES(62,19,'20262','6','20',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','50');
+INSERT INTO "undervisning" VALUES(63,12,'20262','4','36',NULL,NULL,NULL,NULL,NULL,NULL,'3','4','45');
+INSERT INTO "undervisning" VALUES(64,20,'20262','4','43',NULL,NULL,NULL,NULL,NULL,NULL,'2','3','45');
+INSERT INTO "undervisning" VALUES(65,20,'20262','5','22',NULL,NULL,NULL,NULL,NULL,NULL,'5','0','45');
+INSERT INTO "undervisning" VALUES(66,20,'20262','6','36',NULL,NULL,NULL,NULL,NULL,NULL,'3','4','45');
+INSERT INTO "undervisning" VALUES(67,4,'20262','4','40','36','4',NULL,NULL,NULL,NULL,'2','2','45');
+INSERT INTO "undervisning" VALUES(68,21,'20262','4','11',NULL,NULL,NULL,NULL,NULL,NULL,'0','3','45');
+INSERT INTO "undervisning" VALUES(69,21,'20262','5','28',NULL,NULL,NULL,NULL,NULL,NULL,'5','4','45');
+INSERT INTO "undervisning" VALUES(70,21,'20262','6','33',NULL,NULL,NULL,NULL,NULL,NULL,'3','0','45');
+INSERT INTO "undervisning" VALUES(71,22,'20262','5','15','11','4',NULL,NULL,NULL,NULL,'0','4','45');
+INSERT INTO "undervisning" VALUES(72,22,'20262','6','14','10','4',NULL,NULL,NULL,NULL,'1','2','45');
+INSERT INTO "undervisning" VALUES(73,13,'20262','4','25',NULL,NULL,NULL,NULL,NULL,NULL,'1','6','45');
+INSERT INTO "undervisning" VALUES(74,13,'20262','5','26',NULL,NULL,NULL,NULL,NULL,NULL,'6','2','45');
+INSERT INTO "undervisning" VALUES(75,13,'20262','6','13','9','4',NULL,NULL,NULL,NULL,'2','4','45');
+INSERT INTO "undervisning" VALUES(76,14,'20262','4','36',NULL,NULL,NULL,NULL,NULL,NULL,'4','3','50');
+INSERT INTO "undervisning" VALUES(77,14,'20262','5','10',NULL,NULL,NULL,NULL,NULL,NULL,'2','4','45');
+INSERT INTO "undervisning" VALUES(78,14,'20262','6','40',NULL,NULL,NULL,NULL,NULL,NULL,'5','1','45');
+INSERT INTO "undervisning" VALUES(79,23,'20262','5','18',NULL,NULL,NULL,NULL,NULL,NULL,'0','5','45');
+INSERT INTO "undervisning" VALUES(80,23,'20262','6','25','21','4',NULL,NULL,NULL,NULL,'5','1','45');
+INSERT INTO "undervisning" VALUES(81,10,'20262','4','8',NULL,NULL,NULL,NULL,NULL,NULL,'1','2','45');
+INSERT INTO "undervisning" VALUES(82,10,'20262','5','14',NULL,NULL,NULL,NULL,NULL,NULL,'1','3','45');
+INSERT INTO "undervisning" VALUES(83,24,'20262','6','40',NULL,NULL,NULL,NULL,NULL,NULL,'5','0','45');
+INSERT INTO "undervisning" VALUES(84,15,'20262','4','35',NULL,NULL,NULL,NULL,NULL,NULL,'4','5','50');
+INSERT INTO "undervisning" VALUES(85,25,'20262','4','48',NULL,NULL,NULL,NULL,NULL,NULL,'10','6','45');
+INSERT INTO "undervisning" VALUES(86,25,'20262','5','36','32','4',NULL,NULL,NULL,NULL,'2','0','45');
+INSERT INTO "undervisning" VALUES(87,25,'20262','6','41',NULL,NULL,NULL,NULL,NULL,NULL,'7','4','45');
+INSERT INTO "undervisning" VALUES(88,26,'20262','5','24',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','45');
+INSERT INTO "undervisning" VALUES(89,26,'20262','6','24',NULL,NULL,NULL,NULL,NULL,NULL,'2','0','45');
+CREATE INDEX henvisning_quarter ON henvisning (iperiode, kursist_id);
+CREATE INDEX henvisning_kursist ON henvisning (kursist_id);
+CREATE INDEX modul_kursist ON modul (kursist_id);
+CREATE INDEX modul_end ON modul (uslutdato);
+CREATE INDEX modul_rapport_modul ON modul_rapport (modul_id);
+CREATE INDEX undervisning_quarter ON undervisning (iperiode, modul_id);
+CREATE INDEX undervisning_modul ON undervisning (modul_id);
+CREATE INDEX proeve_quarter ON proeve (iperiode, kursist_id);
+CREATE INDEX proeve_kursist ON proeve (kursist_id);
+CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr);
+COMMIT;
