@@ -19,8 +19,8 @@ from desktop.format.writer import SchemaRejected, validated_document, write_atom
 from desktop.store import exportlog
 from desktop.store.db import Store
 from desktop.store.browse import ukoder
-from desktop.store.importer import store_kursister
 from desktop.store.quarter import select_quarter
+from desktop.settings import check_settings
 
 
 class UsageError(Exception):
@@ -28,10 +28,8 @@ class UsageError(Exception):
 
 
 def settings_from(store: Store | None) -> CheckSettings:
-    if store is None:
-        return CheckSettings()
-    return CheckSettings(a1_is_error=store.setting("a1_error", "1") == "1",
-                         lesson_minutes=int(store.setting("lesson_minutes", "45")))
+    """The checks' settings of a store (the registry's defaults without one)."""
+    return check_settings(store.conn if store is not None else None)
 
 
 @dataclass
@@ -69,16 +67,12 @@ class ImportResult:
 @bulk()
 def import_files(store: Store, paths: list[Path | str]) -> ImportResult:
     """All files are checked first; if any has an X finding nothing at all is stored.
-    Otherwise all are stored in one transaction, in the order given."""
-    settings = settings_from(store)
-    checks = [validate_file(p, settings) for p in paths]
-    if any(check.has_x for check in checks):
-        return ImportResult(checks, stored=False)
-    counts: Counter = Counter()
-    with store.transaction() as c:
-        for check in checks:
-            counts.update(store_kursister(c, check.parsed.kursister))
-    return ImportResult(checks, stored=True, counts=counts)
+    Otherwise all are stored in one transaction, in the order given (the ImportFiles
+    command)."""
+    from desktop.commands import ImportFiles, run  # the command builds on this module
+    command = ImportFiles(list(paths))
+    run(store, command)
+    return command.result
 
 
 @dataclass

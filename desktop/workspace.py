@@ -1,20 +1,22 @@
 """What the app's views ask for and change: one place between the windows and the store.
 
-No Qt here, and the views never run SQL: they call this. Every change is one transaction.
+No Qt here, and the views never run SQL: they call this. Every change is a command
+(desktop.commands), run in one transaction by `run`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import commands
 from desktop.checks import CheckSettings, Finding
-from desktop.domain.cpr import birth_date, is_well_formed, modulus11_ok
+from desktop.domain.cpr import cpr_problem
 from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import bulk
-from desktop.operations import settings_from
-from desktop.store import Store, StoreError
-from desktop.store import browse, exportlog, kursist, writes
+from desktop.settings import check_settings, value as setting_value
+from desktop.store import Store
+from desktop.store import browse, exportlog, kursist
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,9 @@ class Workspace:
 
     def reload(self) -> None:
         """Read the settings again, e.g. after a restore from backup."""
-        self.settings: CheckSettings = settings_from(self.store)
+        self.settings: CheckSettings = check_settings(self.store.conn)
         codes = browse.ukoder(self.store.conn)
-        self.ukode: str | None = self.store.setting("ukode") or (codes[0] if codes else None)
+        self.ukode: str | None = self.setting("ukode") or (codes[0] if codes else None)
 
     # Reading ------------------------------------------------------------------------------
     def ukoder(self) -> list[str]:
@@ -72,28 +74,53 @@ class Workspace:
         return exportlog.last(self.store.conn, self.ukode, q.iperiode, cpr)
 
     def kursist_id(self, cpr: str) -> int | None:
-        row = self.store.conn.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
-                                      (self.ukode, cpr)).fetchone()
-        return row[0] if row else None
+        return browse.kursist_id(self.store.conn, self.ukode, cpr)
 
-    # Changing -----------------------------------------------------------------------------
+    # Changing: every change is a command (desktop.commands) ----------------------------------
+    def run(self, command: commands.Command) -> commands.Changes:
+        """Run a command in its one transaction; what it changed is returned."""
+        return self._after(commands.run(self.store, command))
+
+    def undo(self, command: commands.Command) -> commands.Changes:
+        return self._after(commands.undo(self.store, command))
+
+    def redo(self, command: commands.Command) -> commands.Changes:
+        return self._after(commands.redo(self.store, command))
+
+    def still_applies(self, command: commands.Command) -> bool:
+        """Whether undo of the command can still run (its rows hold what it wrote)."""
+        with self.store.reading() as c:
+            return commands.still_applies(c, command)
+
+    def _after(self, changes: commands.Changes) -> commands.Changes:
+        if changes.settings or changes.everything:
+            self.reload()
+        return changes
+
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another connection (another window,
+        the command line) has committed to the database since the last look."""
+        return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    # Conveniences for scripts and tests: the command built from what is stored now.
     def value(self, ref: FieldRef, q: Quarter) -> str | None:
         if ref.kind == "kursist":
-            return self.sheet(ref.id, q).stamdata[ref.tag]
+            return kursist.stamdata_as_of(self.store.conn, ref.id, q.iperiode).get(ref.tag)
+        if ref.tag not in TAGS[ref.kind]:
+            raise ValueError(ref.tag)
         row = self.store.conn.execute(f"SELECT {ref.tag} FROM {ref.kind} WHERE id = ?",
                                       (ref.id,)).fetchone()
         return row[0] if row else None
 
-    def set_value(self, ref: FieldRef, value: str | None, q: Quarter) -> None:
+    def owner(self, kind: str, record_id: int) -> int | None:
+        return commands.owner(self.store.conn, kind, record_id)
+
+    def set_value(self, ref: FieldRef, value: str | None, q: Quarter) -> commands.Changes:
         if ref.tag not in TAGS[ref.kind]:
             raise ValueError(ref.tag)
-        with self.store.transaction() as c:
-            if ref.kind == "kursist":
-                stam = kursist.load_sheet(c, ref.id, q).stamdata.values
-                stam = {**stam, ref.tag: value}
-                writes.put_stamdata(c, ref.id, q.iperiode, stam["kkoen"], stam["knationskode"])
-            else:
-                writes.update(c, ref.kind, ref.id, {ref.tag: value})
+        return self.run(commands.SetFields(ref.kind, ref.id, self.owner(ref.kind, ref.id),
+                                           q.iperiode, {ref.tag: value},
+                                           {ref.tag: self.value(ref, q)}))
 
     def add_record(self, kind: str, parent_id: int, q: Quarter,
                    values: dict[str, str | None] | None = None) -> int:
@@ -102,68 +129,40 @@ class Workspace:
     def add_records(self, kind: str, parent_id: int, q: Quarter,
                     rows: list[dict[str, str | None]]) -> list[int]:
         """New records of one kind under one parent, in one transaction."""
-        with self.store.transaction() as c:
-            return [self._add(c, kind, parent_id, q, dict(values)) for values in rows]
+        kid = self.owner("modul" if kind == "undervisning" else "kursist", parent_id)
+        command = commands.AddRecords(kind, parent_id, kid, q.iperiode, [dict(r) for r in rows])
+        self.run(command)
+        return command.ids
 
-    def _add(self, c, kind: str, parent_id: int, q: Quarter, values: dict) -> int:
-        if kind == "modul":
-            if not values.get("uforsoegnr") and values.get("uuddnr") and values.get("umodul"):
-                values["uforsoegnr"] = str(kursist.next_attempt(
-                    c, parent_id, values["uuddnr"], values["umodul"]))
-            return writes.add(c, kind, parent_id, values)
-        if kind == "undervisning":
-            values.setdefault("unlekmin", str(self.settings.lesson_minutes))
-            return writes.add(c, kind, parent_id, values, q.iperiode)
-        date_tag = {"henvisning": "hhenvisdato", "proeve": "pdato"}[kind]
-        return writes.add(c, kind, parent_id, values,
-                          writes.reported_quarter(values.get(date_tag), q.iperiode))
-
-    def delete_record(self, kind: str, record_id: int) -> None:
-        with self.store.transaction() as c:
-            writes.delete(c, kind, record_id)
+    def delete_record(self, kind: str, record_id: int, q: Quarter | None = None) -> None:
+        self.run(commands.DeleteRecord(kind, record_id, self.owner(kind, record_id),
+                                       (q.iperiode if q else "")))
 
     def restart_placement(self, modul_id: int, end: str, ophoer: str, start: str) -> int:
         """'Genstart modul': close the placement with an ophørsårsag, open attempt + 1."""
-        with self.store.transaction() as c:
-            kid, udd, mod = c.execute("SELECT kursist_id, uuddnr, umodul FROM modul WHERE id = ?",
-                                      (modul_id,)).fetchone()
-            writes.update(c, "modul", modul_id, {"uslutdato": end, "uophoersaarsag": ophoer})
-            return writes.add(c, "modul", kid, {
-                "uuddnr": udd, "umodul": mod, "ustartdato": start,
-                "uforsoegnr": str(kursist.next_attempt(c, kid, udd, mod))})
+        command = commands.RestartModule(modul_id, self.owner("modul", modul_id), "", end,
+                                         ophoer, start)
+        self.run(command)
+        return command.new_id
 
     def create_kursist(self, cpr: str, q: Quarter, kkoen: str | None = None,
                        knationskode: str | None = None) -> int:
-        problem = cpr_problem(cpr, self.settings.a1_is_error)
-        if problem:
-            raise StoreError(problem)
-        if not self.ukode:
-            raise StoreError("Angiv først sprogcentrets udbyderkode under Indstillinger.")
-        with self.store.transaction() as c:
-            kid = writes.kursist_id(c, self.ukode, cpr)
-            writes.put_stamdata(c, kid, q.iperiode, kkoen, knationskode)
-            return kid
+        command = commands.CreateKursist(self.ukode, cpr, q.iperiode, kkoen, knationskode,
+                                         self.settings.a1_is_error)
+        self.run(command)
+        return command.id
 
     @property
     def cpr_masked(self) -> bool:
         """CPR numbers shown as DDMMYY-XXXX, for screen sharing (View menu)."""
-        return self.store.setting("mask_cpr") == "1"
+        return self.setting("mask_cpr")
 
-    def set_setting(self, key: str, value: str) -> None:
-        self.store.set_setting(key, value)
-        self.settings = settings_from(self.store)
-        if key == "ukode":
-            self.ukode = value
+    def setting(self, key: str):
+        """A setting's value, typed, as the registry (desktop.settings) declares it."""
+        return setting_value(self.store.conn, key)
+
+    def set_setting(self, key: str, value: str | None) -> commands.Changes:
+        return self.run(commands.SaveSettings({key: value}))
 
 
-def cpr_problem(cpr: str, mod11_is_error: bool = True) -> str | None:
-    """Checked before anything else is asked about a new kursist."""
-    cpr = cpr.replace("-", "").strip()
-    if not is_well_formed(cpr):
-        return "Et CPR-nummer er 10 cifre (DDMMÅÅ-XXXX)."
-    if birth_date(cpr) is None:
-        return "CPR-nummeret begynder ikke med en gyldig fødselsdato."
-    if mod11_is_error and not modulus11_ok(cpr):
-        return ("CPR-nummeret består ikke modulus 11-kontrollen (A1). Numre uden modulus 11 kan "
-                "tillades under Indstillinger.")
-    return None
+__all__ = ["FieldRef", "Workspace", "cpr_problem"]

@@ -58,8 +58,10 @@ def canon_all(kursister: list[Record]) -> list[str]:
 def dump(store) -> list:
     """Every row of every table (replaced rows' ids aside), for 'the store is unchanged' comparisons."""
     c = store.conn
+    # sqlite_sequence aside: it counts ids ever used, e.g. by the export log.
     tables = [r[0] for r in c.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence' "
+        "ORDER BY name")]
     out = []
     for t in tables:
         # Rows that are replaced get new surrogate ids; compare them by content.

@@ -11,11 +11,10 @@ import datetime as dt
 from desktop.checks.emit import Emitter
 from desktop.domain import cpr as cprlib
 from desktop.domain.codes import code_list, grade_scale
-from desktop.domain.fields import FIELD_BY_TAG, as_date, as_int
+from desktop.domain.fields import FIELD_BY_TAG, UNKAT_PARTS, as_date, as_int
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, record_label
 
-_UNKAT = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
 _DATE_TAGS = frozenset({"hhenvisdato", "ustartdato", "uslutdato", "umodtestdato", "pdato"})
 
 
@@ -169,7 +168,7 @@ def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
             if start and ym < (start.year, start.month):
                 emit("A8", u, "unperiode", f"Der er undervisning i måned {month}, før "
                      f"placeringens startdato {_da(start)}.", label)
-        given = [t for t in _UNKAT if u.values.get(t)]
+        given = [t for t in UNKAT_PARTS if u.values.get(t)]
         parts = [as_int(ok.get(t)) for t in given]
         if skema is not None and parts and None not in parts and sum(parts) != skema:
             emit("A9", u, "unfagskema", f"Underopdelingen summerer til {sum(parts)} lektioner, "

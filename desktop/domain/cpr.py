@@ -51,3 +51,17 @@ _IN_TEXT = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4,})(?!\d)")
 def mask_cprs(text: str) -> str:
     """Every CPR-looking number in text as DDMMYY-XXXX (for logs and shared screens)."""
     return _IN_TEXT.sub(lambda m: f"{m[1]}-{'X' * len(m[2])}", text)
+
+
+def cpr_problem(cpr: str, mod11_is_error: bool = True) -> str | None:
+    """Why a typed CPR number cannot be a new kursist's, in Danish; checked before anything
+    else is asked."""
+    cpr = cpr.replace("-", "").strip()
+    if not is_well_formed(cpr):
+        return "Et CPR-nummer er 10 cifre (DDMMÅÅ-XXXX)."
+    if birth_date(cpr) is None:
+        return "CPR-nummeret begynder ikke med en gyldig fødselsdato."
+    if mod11_is_error and not modulus11_ok(cpr):
+        return ("CPR-nummeret består ikke modulus 11-kontrollen (A1). Numre uden modulus 11 kan "
+                "tillades under Indstillinger.")
+    return None

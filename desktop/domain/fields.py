@@ -289,6 +289,9 @@ CHILD_KINDS = {"kursist": ("henvisning", "modul", "proeve"), "modul": ("undervis
 # The fields that close a placement; a placement still open at a quarter's end has none.
 PLACEMENT_END = ("uslutdato", "uophoersaarsag", "umodtestdato")
 
+# The parts of a month's lessons (UnKat…); UnFagSkema is their sum when they are given.
+UNKAT_PARTS = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
+
 # Identity constraints of the schema: the fields that make each record's key.
 KEYS = {
     "kursist": ("iperiode", "ukode", "kcprnr"),

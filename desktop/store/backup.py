@@ -107,5 +107,5 @@ def restore_from(store: Store, backup_file: Path | str, now: datetime | None = N
     finally:
         src.close()
     # An older copy is brought up to this version's schema, as on opening it.
-    store._migrate()
+    store.upgrade()
     return safety

@@ -6,6 +6,7 @@ import sqlite3
 from typing import NamedTuple
 
 from desktop.domain.quarter import Quarter
+from desktop.store.quarter import STAMDATA_QUARTER
 
 
 class KursistRow(NamedTuple):
@@ -21,6 +22,12 @@ class KursistRow(NamedTuple):
 
 def ukoder(c: sqlite3.Connection) -> list[str]:
     return _distinct(c, "kursist", "ukode")
+
+
+def kursist_id(c: sqlite3.Connection, ukode: str | None, cpr: str) -> int | None:
+    row = c.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
+                    (ukode, cpr)).fetchone()
+    return row[0] if row else None
 
 
 def quarters(c: sqlite3.Connection) -> list[str]:
@@ -44,9 +51,7 @@ def _distinct(c: sqlite3.Connection, table: str, column: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-_STAMDATA_QUARTER = """COALESCE(
-    (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = k.id AND iperiode <= :q),
-    (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))"""
+_STAMDATA_QUARTER = STAMDATA_QUARTER.format(kid="k.id")
 
 
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,

@@ -62,7 +62,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")
-            self._migrate()
+            self.upgrade()
         except BaseException as exc:
             if self.conn is not None:  # don't keep a half-opened file locked
                 self.conn.close()
@@ -90,10 +90,16 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # A failed COMMIT (busy, disk full) leaves the transaction open, and some errors
+            # (SQLITE_FULL) have already rolled it back: either way none is left open after.
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def reading(self):
@@ -105,7 +111,8 @@ class Store:
         finally:
             self.conn.execute("COMMIT")
 
-    def _migrate(self) -> None:
+    def upgrade(self) -> None:
+        """Bring the schema to this version's (a backup of an older file is kept beside it)."""
         current = self.version
         if current > LATEST:
             raise StoreError(f"Databasen {self.path.name} er lavet af en nyere version af "
@@ -115,12 +122,21 @@ class Store:
         if current > 0:
             self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
         # All steps in one transaction: a step that fails (or a crash) leaves the database at
-        # its own version, as the backup beside it, never at a version in between.
-        with self.transaction() as c:
-            for number in range(current + 1, LATEST + 1):
-                for statement in MIGRATIONS[number - 1]:
-                    c.execute(statement)
-            c.execute(f"PRAGMA user_version = {LATEST}")
+        # its own version, as the backup beside it, never at a version in between. Foreign
+        # keys are off meanwhile (SQLite ignores the pragma inside a transaction), so that a
+        # step may rebuild a table without its DROP cascading; they are checked before COMMIT.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction() as c:
+                for number in range(current + 1, LATEST + 1):
+                    for statement in MIGRATIONS[number - 1]:
+                        c.execute(statement)
+                if c.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(f"Databasen {self.path.name} har rækker uden ejer og kan "
+                                     "ikke opgraderes.")
+                c.execute(f"PRAGMA user_version = {LATEST}")
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def backup(self, target: Path | str) -> Path:
         """A consistent, self-contained copy through SQLite's backup API, readable by the owner

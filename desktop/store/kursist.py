@@ -14,7 +14,7 @@ from desktop.checks import CheckSettings, Finding, check_kursist
 from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record
-from desktop.store.quarter import select_quarter
+from desktop.store.quarter import STAMDATA_QUARTER, select_quarter
 
 
 @dataclass
@@ -51,12 +51,8 @@ def _records(c: sqlite3.Connection, sql: str, params, kind: str) -> list[Row]:
 
 def load_sheet(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistSheet:
     ukode, cpr = c.execute("SELECT ukode, kcprnr FROM kursist WHERE id = ?", (kid,)).fetchone()
-    stam = c.execute(
-        "SELECT kkoen, knationskode FROM stamdata WHERE kursist_id = ? "
-        "ORDER BY iperiode <= ? DESC, CASE WHEN iperiode <= ? THEN iperiode END DESC, iperiode "
-        "LIMIT 1", (kid, q.iperiode, q.iperiode)).fetchone() or (None, None)
     stamdata = Record("kursist", {"iperiode": q.iperiode, "ukode": ukode, "kcprnr": cpr,
-                                  "kkoen": stam[0], "knationskode": stam[1]})
+                                  **stamdata_as_of(c, kid, q.iperiode)})
 
     def cols(kind: str) -> str:
         return ", ".join(TAGS[kind])
@@ -81,6 +77,14 @@ def load_sheet(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistSheet:
                               "WHERE modul_id = ? AND iperiode = ? ORDER BY CAST(unperiode AS "
                               "INTEGER), id", (m.id, q.iperiode), "undervisning")
     return KursistSheet(kid, q, stamdata, henvisninger, moduler, proever)
+
+
+def stamdata_as_of(c: sqlite3.Connection, kid: int, iperiode: str) -> dict[str, str | None]:
+    """The kursist's stamdata as reported for the quarter (see STAMDATA_QUARTER)."""
+    row = c.execute(f"SELECT kkoen, knationskode FROM stamdata WHERE kursist_id = :kid AND "
+                    f"iperiode = {STAMDATA_QUARTER.format(kid=':kid')}",
+                    {"kid": kid, "q": iperiode}).fetchone()
+    return {"kkoen": row[0] if row else None, "knationskode": row[1] if row else None}
 
 
 def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,

@@ -76,7 +76,53 @@ _V2 = [
     "CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",
 ]
 
-# Holds: the provider's classes, the app's own records (never exported). A hold has a DU and a
+def _autoincrement(table: str, body: str, indexes: tuple[str, ...]) -> list[str]:
+    """Rebuild a table with `id INTEGER PRIMARY KEY AUTOINCREMENT` (SQLite cannot add it in
+    place). The caller has foreign keys off, as SQLite's table-rebuild procedure asks, so the
+    DROP deletes no child rows; the rows keep their ids."""
+    return [f"CREATE TABLE {table}_v3 (id INTEGER PRIMARY KEY AUTOINCREMENT, {body})",
+            f"INSERT INTO {table}_v3 SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_v3 RENAME TO {table}",
+            *indexes]
+
+
+# Version 3: row ids are never reused. Without AUTOINCREMENT SQLite hands a deleted row's id
+# to the next insert, so a window (or an undo step) that kept the id would write into
+# another kursist's record after a re-import elsewhere.
+_V3 = [
+    *_autoincrement("kursist", "ukode TEXT NOT NULL, kcprnr TEXT NOT NULL, "
+                    "UNIQUE (ukode, kcprnr)", ()),
+    *_autoincrement("henvisning", "kursist_id INTEGER NOT NULL REFERENCES kursist(id) "
+                    "ON DELETE CASCADE, iperiode TEXT NOT NULL, "
+                    "hhenvisdato TEXT, hhenviskat TEXT, hkomkode TEXT",
+                    ("CREATE INDEX henvisning_quarter ON henvisning (iperiode, kursist_id)",
+                     "CREATE INDEX henvisning_kursist ON henvisning (kursist_id)")),
+    *_autoincrement("modul", "kursist_id INTEGER NOT NULL REFERENCES kursist(id) "
+                    "ON DELETE CASCADE, uuddnr TEXT, umodul TEXT, uforsoegnr TEXT, "
+                    "ustartdato TEXT, uslutdato TEXT, uophoersaarsag TEXT, umodtestdato TEXT",
+                    ("CREATE INDEX modul_kursist ON modul (kursist_id)",
+                     "CREATE INDEX modul_end ON modul (uslutdato)")),
+    *_autoincrement("undervisning", "modul_id INTEGER NOT NULL REFERENCES modul(id) "
+                    "ON DELETE CASCADE, iperiode TEXT NOT NULL, "
+                    "unperiode TEXT, unfagskema TEXT, unkatkonf TEXT, unkatstud TEXT, "
+                    "unkatedb TEXT, unkatproj TEXT, unkateks TEXT, unkatoevrig TEXT, "
+                    "unfravaer TEXT, unfagoevrig TEXT, unlekmin TEXT",
+                    ("CREATE INDEX undervisning_quarter ON undervisning (iperiode, modul_id)",
+                     "CREATE INDEX undervisning_modul ON undervisning (modul_id)")),
+    *_autoincrement("proeve", "kursist_id INTEGER NOT NULL REFERENCES kursist(id) "
+                    "ON DELETE CASCADE, iperiode TEXT NOT NULL, "
+                    "pdato TEXT, ptype TEXT, pstatus TEXT, pkarakter TEXT, pselvstuderende TEXT",
+                    ("CREATE INDEX proeve_quarter ON proeve (iperiode, kursist_id)",
+                     "CREATE INDEX proeve_kursist ON proeve (kursist_id)")),
+    *_autoincrement("eksport", "tidspunkt TEXT NOT NULL, ukode TEXT NOT NULL, "
+                    "iperiode TEXT NOT NULL, kcprnr TEXT, filnavn TEXT NOT NULL, "
+                    "sha256 TEXT NOT NULL, antal_kursister INTEGER NOT NULL, "
+                    "tvunget INTEGER NOT NULL CHECK (tvunget IN (0, 1))",
+                    ("CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",)),
+]
+
+# Version 4, holds: the provider's classes, the app's own records (never exported). A hold has a DU and a
 # module (the module moves on at a modulskift), a lesson length and a monthly plan; a member is a
 # placement on the hold from a day (`fra`) until it changes hold (`til`, NULL while it stays).
 _HOLDS = [
@@ -109,5 +155,5 @@ _HOLDS = [
     "CREATE UNIQUE INDEX hold_medlem_open ON hold_medlem (modul_id) WHERE til IS NULL",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _HOLDS]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _HOLDS]
 LATEST = len(MIGRATIONS)

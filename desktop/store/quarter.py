@@ -18,6 +18,14 @@ _MODUL_COLS = ", ".join(TAGS["modul"])
 _OPEN = dict.fromkeys(PLACEMENT_END)
 
 
+# Stamdata as reported for quarter :q: the latest report up to it, else the earliest; each
+# found through the (kursist, quarter) primary key, so years of history cost nothing. The one
+# definition (the list, the editor and the export all use it); {kid} names the kursist's id.
+STAMDATA_QUARTER = """COALESCE(
+    (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = {kid} AND iperiode <= :q),
+    (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = {kid}))"""
+
+
 @dataclass
 class QuarterReport:
     quarter: Quarter
@@ -63,10 +71,9 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
     for kid, uk, kcpr, kkoen, nation in c.execute(
             """SELECT k.id, k.ukode, k.kcprnr, d.kkoen, d.knationskode
                FROM sel_kursist s CROSS JOIN kursist k ON k.id = s.id
-               LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = COALESCE(
-                   (SELECT MAX(iperiode) FROM stamdata WHERE kursist_id = k.id AND iperiode <= ?1),
-                   (SELECT MIN(iperiode) FROM stamdata WHERE kursist_id = k.id))
-               ORDER BY k.ukode, k.kcprnr""", (iperiode,)):
+               LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = """
+            + STAMDATA_QUARTER.format(kid="k.id") + """
+               ORDER BY k.ukode, k.kcprnr""", {"q": iperiode}):
         kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
                                             "kkoen": kkoen, "knationskode": nation}, [], None)
 

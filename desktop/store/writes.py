@@ -37,16 +37,26 @@ def reported_quarter(value: str | None, fallback: str) -> str:
 
 
 def kursist_id(c: sqlite3.Connection, ukode: str, cpr: str) -> int:
-    c.execute("INSERT OR IGNORE INTO kursist (ukode, kcprnr) VALUES (?, ?)", (ukode, cpr))
-    return c.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
-                     (ukode, cpr)).fetchone()[0]
+    row = c.execute("SELECT id FROM kursist WHERE ukode = ? AND kcprnr = ?",
+                    (ukode, cpr)).fetchone()
+    if row:
+        return row[0]
+    return c.execute("INSERT INTO kursist (ukode, kcprnr) VALUES (?, ?)", (ukode, cpr)).lastrowid
 
 
 def put_stamdata(c: sqlite3.Connection, kid: int, iperiode: str, kkoen: str | None,
                  knationskode: str | None) -> None:
-    c.execute("INSERT INTO stamdata (kursist_id, iperiode, kkoen, knationskode) VALUES (?,?,?,?) "
-              "ON CONFLICT (kursist_id, iperiode) DO UPDATE SET kkoen = excluded.kkoen, "
-              "knationskode = excluded.knationskode", (kid, iperiode, _value(kkoen), _value(knationskode)))
+    put_stamdata_rows(c, [(kid, iperiode, kkoen, knationskode)])
+
+
+def put_stamdata_rows(c: sqlite3.Connection, rows) -> None:
+    """(kursist id, iperiode, kkoen, knationskode) rows: the quarter's stamdata, inserted or
+    replaced. The one stamdata upsert (the importer and the dump tool use it)."""
+    c.executemany(
+        "INSERT INTO stamdata (kursist_id, iperiode, kkoen, knationskode) VALUES (?,?,?,?) "
+        "ON CONFLICT (kursist_id, iperiode) DO UPDATE SET kkoen = excluded.kkoen, "
+        "knationskode = excluded.knationskode",
+        [(kid, q, _value(kkoen), _value(nation)) for kid, q, kkoen, nation in rows])
 
 
 def add(c: sqlite3.Connection, kind: str, parent_id: int, values: dict[str, str | None],

@@ -1,0 +1,330 @@
+"""Every command, on a real store: one transaction each, the database exactly as after it,
+exactly as before it after undo (whole-database dumps, ids included), as after it again after
+redo, and nothing written when the rows are not what the command saw.
+
+Adding a command: give it a case in CASES (a function that builds it on the sample store and
+says what must hold after it); test_every_registered_command_has_a_case asserts you did.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop import commands
+from desktop.commands import Stale, Trace
+from desktop.domain.quarter import Quarter
+from desktop.operations import import_files
+from desktop.store import Store
+from desktop.store.backup import backup_now
+from desktop.workspace import Workspace
+from helpers import UKODE, sample_files, write_files
+
+Q = Quarter(2024, 1)
+
+
+def whole(c: sqlite3.Connection) -> dict:
+    """Every row of every table, ids included. sqlite_sequence aside: it remembers the
+    highest id ever used, on purpose (ids are never reused, also not after an undo)."""
+    tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                      "AND name != 'sqlite_sequence' ORDER BY name")]
+    return {t: sorted(c.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("inputs")
+    return write_files(folder, sample_files(n=20, first=Quarter(2023, 3), seed=11))
+
+
+@pytest.fixture
+def ws(tmp_path, inputs):
+    store = Store(tmp_path / "du.sqlite")
+    assert import_files(store, inputs).stored
+    w = Workspace(store)
+    w.set_setting("ukode", UKODE)
+    yield w
+    store.close()
+
+
+def one(c, sql, params=()):
+    row = c.execute(sql, params).fetchone()
+    assert row is not None, sql
+    return row
+
+
+# Each case: (the command, built on the sample store; a check of the state after it).
+def _set_fields(ws):
+    c = ws.store.conn
+    rid, kid, komkode = one(c, "SELECT id, kursist_id, hkomkode FROM henvisning "
+                               "WHERE iperiode = ? ORDER BY id", (Q.iperiode,))
+    new = "851" if komkode != "851" else "101"
+    cmd = commands.SetFields("henvisning", rid, kid, Q.iperiode, {"hkomkode": new},
+                             {"hkomkode": komkode})
+    return cmd, lambda: one(c, "SELECT hkomkode FROM henvisning WHERE id = ?", (rid,)) == (new,)
+
+
+def _set_stamdata(ws):
+    c = ws.store.conn
+    kid, koen = one(c, "SELECT kursist_id, kkoen FROM stamdata WHERE iperiode = ? "
+                       "ORDER BY kursist_id", (Q.iperiode,))
+    new = "K" if koen == "M" else "M"
+    cmd = commands.SetFields("kursist", kid, kid, Q.iperiode, {"kkoen": new}, {"kkoen": koen})
+    return cmd, lambda: one(c, "SELECT kkoen FROM stamdata WHERE kursist_id = ? AND "
+                               "iperiode = ?", (kid, Q.iperiode)) == (new,)
+
+
+def _set_fields_fills_unfagskema(ws):
+    c = ws.store.conn
+    uid, kid = one(c, "SELECT u.id, m.kursist_id FROM undervisning u JOIN modul m "
+                      "ON m.id = u.modul_id WHERE u.iperiode = ? ORDER BY u.id", (Q.iperiode,))
+    with ws.store.transaction():  # a month whose lessons are to be given as parts
+        c.execute("UPDATE undervisning SET unfagskema = NULL, unkatkonf = NULL, "
+                  "unkatstud = '4', unkatedb = NULL, unkatproj = NULL, unkateks = NULL, "
+                  "unkatoevrig = NULL WHERE id = ?", (uid,))
+    cmd = commands.SetFields("undervisning", uid, kid, Q.iperiode, {"unkatkonf": "20"},
+                             {"unkatkonf": None})
+    return cmd, lambda: one(c, "SELECT unkatkonf, unfagskema FROM undervisning WHERE id = ?",
+                            (uid,)) == ("20", "24")
+
+
+def _set_fields_fills_attempt(ws):
+    c = ws.store.conn
+    kid = one(c, "SELECT kursist_id FROM modul ORDER BY id")[0]
+    top = one(c, "SELECT MAX(CAST(uforsoegnr AS INTEGER)) FROM modul WHERE kursist_id = ? "
+                 "AND uuddnr = '2' AND umodul = '6'", (kid,))[0] or 0
+    mid = ws.add_record("modul", kid, Q, {"ustartdato": "2024-02-01", "uuddnr": "2"})
+    cmd = commands.SetFields("modul", mid, kid, Q.iperiode, {"umodul": "6"}, {"umodul": None})
+    return cmd, lambda: one(c, "SELECT umodul, uforsoegnr FROM modul WHERE id = ?",
+                            (mid,)) == ("6", str(top + 1))
+
+
+def _add_records(ws):
+    c = ws.store.conn
+    mid, kid = one(c, "SELECT id, kursist_id FROM modul ORDER BY id")
+    cmd = commands.AddRecords("undervisning", mid, kid, Q.iperiode,
+                              [{"unperiode": "1", "unfagskema": "12"}, {"unperiode": "2"}])
+    return cmd, lambda: [r[0] for r in c.execute(
+        "SELECT unlekmin FROM undervisning WHERE id IN (?, ?)", cmd.ids)] == ["45", "45"]
+
+
+def _add_placement(ws):
+    c = ws.store.conn
+    kid = one(c, "SELECT kursist_id FROM modul ORDER BY id")[0]
+    top = one(c, "SELECT MAX(CAST(uforsoegnr AS INTEGER)) FROM modul WHERE kursist_id = ? "
+                 "AND uuddnr = '3' AND umodul = '1'", (kid,))[0] or 0
+    cmd = commands.AddRecord("modul", kid, kid, Q.iperiode,
+                             {"uuddnr": "3", "umodul": "1", "ustartdato": "2024-01-08"})
+    return cmd, lambda: one(c, "SELECT uforsoegnr FROM modul WHERE id = ?",
+                            (cmd.ids[0],)) == (str(top + 1),)
+
+
+def _add_exam(ws):
+    c = ws.store.conn
+    kid = one(c, "SELECT id FROM kursist ORDER BY id")[0]
+    cmd = commands.AddRecord("proeve", kid, kid, Q.iperiode,
+                             {"pdato": "2024-05-02", "pstatus": "1"})  # a date of next quarter
+    return cmd, lambda: one(c, "SELECT iperiode FROM proeve WHERE id = ?",
+                            (cmd.ids[0],)) == ("20242",)
+
+
+def _delete_placement(ws):
+    c = ws.store.conn
+    mid, kid = one(c, "SELECT m.id, m.kursist_id FROM modul m WHERE EXISTS (SELECT 1 FROM "
+                      "undervisning u WHERE u.modul_id = m.id) ORDER BY m.id")
+    cmd = commands.DeleteRecord("modul", mid, kid, Q.iperiode)
+    return cmd, lambda: c.execute("SELECT COUNT(*) FROM undervisning WHERE modul_id = ?",
+                                  (mid,)).fetchone() == (0,)
+
+
+def _delete_kursist(ws):
+    c = ws.store.conn
+    kid = one(c, "SELECT kursist_id FROM modul ORDER BY id")[0]
+    cmd = commands.DeleteRecord("kursist", kid, kid, Q.iperiode)
+    return cmd, lambda: c.execute("SELECT COUNT(*) FROM modul WHERE kursist_id = ?",
+                                  (kid,)).fetchone() == (0,)
+
+
+def _close_placement(ws):
+    c = ws.store.conn
+    mid, kid = one(c, "SELECT id, kursist_id FROM modul WHERE uslutdato IS NULL ORDER BY id")
+    cmd = commands.ClosePlacement(mid, kid, Q.iperiode, "2024-03-20")
+    return cmd, lambda: one(c, "SELECT uslutdato, umodtestdato, uophoersaarsag FROM modul "
+                               "WHERE id = ?", (mid,)) == ("2024-03-20", "2024-03-20", None)
+
+
+def _restart_module(ws):
+    c = ws.store.conn
+    mid, kid, udd, mod = one(c, "SELECT id, kursist_id, uuddnr, umodul FROM modul "
+                                "WHERE uslutdato IS NULL ORDER BY id")
+    cmd = commands.RestartModule(mid, kid, Q.iperiode, "2024-02-10", "7", "2024-02-19")
+    return cmd, lambda: (
+        one(c, "SELECT uslutdato, uophoersaarsag FROM modul WHERE id = ?", (mid,))
+        == ("2024-02-10", "7")
+        and one(c, "SELECT uuddnr, umodul, ustartdato FROM modul WHERE id = ?",
+                (cmd.new_id,)) == (udd, mod, "2024-02-19"))
+
+
+def _create_kursist(ws):
+    c = ws.store.conn
+    cmd = commands.CreateKursist(UKODE, "1203851002", Q.iperiode, "K", "UKR")
+    return cmd, lambda: one(c, "SELECT kkoen FROM stamdata WHERE kursist_id = ?",
+                            (cmd.id,)) == ("K",)
+
+
+def _save_settings(ws):
+    cmd = commands.SaveSettings({"lesson_minutes": "50", "export_dir": "/srv/eksport"})
+    return cmd, lambda: ws.settings.lesson_minutes == 50
+
+
+def _import_files(ws, tmp_path):
+    files = sample_files(n=20, first=Quarter(2023, 3), seed=11)
+    files[Q.iperiode][0].children[0].values["hkomkode"] = "851"  # a corrected file
+    folder = tmp_path / "corrected"
+    folder.mkdir()
+    path = [p for p in write_files(folder, {Q.iperiode: files[Q.iperiode]})][0]
+    cmd = commands.ImportFiles([path])
+    return cmd, lambda: cmd.result.stored
+
+
+def _restore_backup(ws, tmp_path):
+    copy = backup_now(ws.store, tmp_path)
+    ws.set_setting("lesson_minutes", "60")
+    cmd = commands.RestoreBackup(copy)
+    return cmd, lambda: ws.settings.lesson_minutes == 45 and cmd.safety.is_file()
+
+
+CASES = {
+    "SetFields": [_set_fields, _set_stamdata, _set_fields_fills_unfagskema,
+                  _set_fields_fills_attempt],
+    "AddRecords": [_add_records, _add_placement, _add_exam],
+    "DeleteRecord": [_delete_placement, _delete_kursist],
+    "ClosePlacement": [_close_placement],
+    "RestartModule": [_restart_module],
+    "CreateKursist": [_create_kursist],
+    "SaveSettings": [_save_settings],
+    "ImportFiles": [_import_files],
+    "RestoreBackup": [_restore_backup],
+}
+ALL = [case for cases in CASES.values() for case in cases]
+
+
+def test_every_registered_command_has_a_case():
+    assert sorted(CASES) == sorted(commands.REGISTRY)
+
+
+def build(case, ws, tmp_path):
+    if case in (_import_files, _restore_backup):
+        return case(ws, tmp_path)
+    return case(ws)
+
+
+@pytest.mark.parametrize("case", ALL, ids=lambda f: f.__name__.strip("_"))
+def test_a_command_is_one_transaction_and_undo_gives_back_the_whole_database(case, ws,
+                                                                             tmp_path):
+    c = ws.store.conn
+    cmd, holds = build(case, ws, tmp_path)
+    before = whole(c)
+    trace = Trace()
+    c.set_trace_callback(trace)
+    try:
+        changes = ws.run(cmd)
+    finally:
+        c.set_trace_callback(None)
+    # A restore is SQLite's backup API writing every page in one step: no BEGIN to count.
+    assert trace.transactions == (0 if isinstance(cmd, commands.RestoreBackup) else 1), \
+        trace.statements
+    assert holds()
+    assert changes
+    after = whole(c)
+    assert after != before
+    if not cmd.undoable:
+        return
+    for direction, expected in ((ws.undo, before), (ws.redo, after), (ws.undo, before)):
+        trace = Trace()
+        c.set_trace_callback(trace)
+        try:
+            assert direction(cmd) == changes
+        finally:
+            c.set_trace_callback(None)
+        assert trace.transactions == 1
+        assert whole(c) == expected, direction.__name__
+
+
+@pytest.mark.parametrize("case", [f for f in ALL if f not in (_save_settings, _import_files,
+                                                             _restore_backup, _create_kursist)],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_a_command_for_another_kursist_or_a_changed_row_writes_nothing(case, ws, tmp_path):
+    c = ws.store.conn
+    cmd, _ = build(case, ws, tmp_path)
+    other = one(c, "SELECT id FROM kursist WHERE id != ? ORDER BY id DESC", (cmd.kid,))[0]
+    before = whole(c)
+    real = cmd.kid
+    cmd.kid = other  # the id now names a record of someone else
+    with pytest.raises(Stale, match="ændret uden for vinduet"):
+        ws.run(cmd)
+    assert whole(c) == before
+    cmd.kid = real
+    ws.run(cmd)
+    after = whole(c)
+    # Another connection changes a row the command wrote: undo refuses, writes nothing.
+    image = cmd.images[-1]
+    table, key = image.table, image.key
+    other_conn = sqlite3.connect(ws.store.path)
+    try:
+        cols = commands.base.ROW_KEYS[table]
+        where = " AND ".join(f"{k} = ?" for k in cols)
+        if image.after is None:  # a deleted row comes back from elsewhere
+            names = commands.base.columns(c, table)
+            other_conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                               f"({', '.join('?' * len(names))})", image.before)
+        else:
+            other_conn.execute(f"DELETE FROM {table} WHERE {where}", key)
+        other_conn.commit()
+    finally:
+        other_conn.close()
+    changed_elsewhere = whole(c)
+    assert changed_elsewhere != after
+    with pytest.raises(Stale):
+        ws.undo(cmd)
+    assert whole(c) == changed_elsewhere
+
+
+def test_a_deleted_placement_comes_back_with_its_months_and_their_ids(ws):
+    c = ws.store.conn
+    mid, kid = one(c, "SELECT m.id, m.kursist_id FROM modul m WHERE (SELECT COUNT(*) FROM "
+                      "undervisning u WHERE u.modul_id = m.id) >= 2 ORDER BY m.id")
+    months = c.execute("SELECT * FROM undervisning WHERE modul_id = ? ORDER BY id",
+                       (mid,)).fetchall()
+    cmd = commands.DeleteRecord("modul", mid, kid, Q.iperiode)
+    ws.run(cmd)
+    assert c.execute("SELECT COUNT(*) FROM modul WHERE id = ?", (mid,)).fetchone() == (0,)
+    ws.undo(cmd)
+    assert c.execute("SELECT * FROM undervisning WHERE modul_id = ? ORDER BY id",
+                     (mid,)).fetchall() == months
+    # a new record after the undo never takes an id that was used before
+    new = ws.add_record("modul", kid, Q, {"uuddnr": "2", "umodul": "1"})
+    assert new > max(r[0] for r in c.execute("SELECT id FROM modul WHERE id != ?", (new,)))
+
+
+def test_a_re_import_keeps_the_ids_of_records_that_stay_and_numbers_new_ones_after(ws, inputs,
+                                                                                  tmp_path):
+    c = ws.store.conn
+    before = {r[0]: r[1:] for r in c.execute("SELECT id, kursist_id, iperiode, hhenvisdato, "
+                                             "hhenviskat, hkomkode FROM henvisning")}
+    files = sample_files(n=20, first=Quarter(2023, 3), seed=11)
+    quarter = files[Q.iperiode]
+    first = quarter[0]
+    first.children[0].values["hkomkode"] = "851"  # corrected in the other system
+    folder = tmp_path / "again"
+    folder.mkdir()
+    top = c.execute("SELECT MAX(id) FROM henvisning").fetchone()[0]
+    assert import_files(ws.store, write_files(folder, {Q.iperiode: quarter})).stored
+    after = {r[0]: r[1:] for r in c.execute("SELECT id, kursist_id, iperiode, hhenvisdato, "
+                                            "hhenviskat, hkomkode FROM henvisning")}
+    changed = {rid for rid in before if after.get(rid) != before[rid]}
+    assert len(changed) == 1  # the corrected record, in place, under its own id
+    [rid] = changed
+    assert after[rid][:4] == before[rid][:4] and after[rid][4] == "851"
+    assert all(rid <= top for rid in after)
