@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop.domain.fields import FIELD_BY_TAG
+from desktop.domain.fields import FIELD_BY_TAG, UNKAT_PARTS
 from desktop.domain.quarter import Quarter
 
-UNKAT = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
+UNKAT = UNKAT_PARTS
 # What a hold plans per month: the scheduled lessons (with their UnKat parts where the
 # provider splits them) and the other lessons. Absence is the kursist's own.
 PLAN_TAGS = ("unfagskema", *UNKAT, "unfagoevrig")

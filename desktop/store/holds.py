@@ -17,11 +17,12 @@ from desktop.domain.holds import (PASSED, PLAN_TAGS, RESTART, RESTART_REASON, Ho
                                   active_months, carried_values, first_month_from, month_of,
                                   month_values, next_module)
 from desktop.domain.quarter import Quarter
+from desktop.store.db import StoreError
 
 _U_COLS = TAGS["undervisning"]
 
 
-class HoldError(Exception):
+class HoldError(StoreError):
     """A hold command that cannot run as asked, with a Danish message for the user."""
 
 
