@@ -8,6 +8,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from helpers import UKODE
 
 from desktop import commands
 from desktop.commands import Cell, Stale, Trace
@@ -16,7 +17,6 @@ from desktop.domain.holds import PASSED, RESTART, STAY, format_block, parse_bloc
 from desktop.domain.quarter import Quarter
 from desktop.store import Store, StoreError
 from desktop.workspace import Workspace
-from helpers import UKODE
 
 Q1, Q2 = Quarter(2024, 1), Quarter(2024, 2)
 CPRS = ["0101901378", "0202903797", "0303902546", "0404900730"]
@@ -46,7 +46,7 @@ def new_hold(ws, navn="Mandagsholdet", modul="3", plan=PLAN) -> int:
     return cmd.id
 
 
-def kursister(ws, n=len(CPRS)) -> list[int]:
+def kursister(ws, n=4) -> list[int]:
     return [ws.create_kursist(cpr, Q1, "K", "SYR") for cpr in CPRS[:n]]
 
 

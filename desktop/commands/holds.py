@@ -8,15 +8,35 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop.commands.base import Changes, Command, Stale, Tx, changed, clean, owner, register
+from desktop.commands.base import (
+    Changes,
+    Command,
+    Stale,
+    Tx,
+    changed,
+    clean,
+    owner,
+    register,
+)
 from desktop.domain.fields import TAGS, as_date
 from desktop.domain.holds import OUTCOMES, RESTART_REASON, Month, plan_problem
 from desktop.domain.quarter import Quarter
 from desktop.store import holds as store
 from desktop.store.holds import Cell, HoldError
 
-__all__ = ["CarryForward", "ChangeHold", "CreateHold", "JoinHold", "LeaveHold", "ModuleShift",
-           "SetCells", "SetHold", "SetPlan", "Cell", "HoldError"]
+__all__ = [
+    "CarryForward",
+    "Cell",
+    "ChangeHold",
+    "CreateHold",
+    "HoldError",
+    "JoinHold",
+    "LeaveHold",
+    "ModuleShift",
+    "SetCells",
+    "SetHold",
+    "SetPlan",
+]
 
 
 def _kids(tx: Tx) -> set[int]:

@@ -13,9 +13,21 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.domain.fields import TAGS, as_date
-from desktop.domain.holds import (PASSED, PLAN_TAGS, RESTART, RESTART_REASON, Hold, Month, Plan,
-                                  active_months, carried_values, first_month_from, month_of,
-                                  month_values, next_module)
+from desktop.domain.holds import (
+    PASSED,
+    PLAN_TAGS,
+    RESTART,
+    RESTART_REASON,
+    Hold,
+    Month,
+    Plan,
+    active_months,
+    carried_values,
+    first_month_from,
+    month_of,
+    month_values,
+    next_module,
+)
 from desktop.domain.quarter import Quarter
 from desktop.store.db import StoreError
 
@@ -315,7 +327,7 @@ def leave(tx, modul_id: int, day: dt.date, ophoer: str | None,
 def change_hold(tx, modul_id: int, new_hold_id: int, day: dt.date) -> None:
     """Move a placement to another hold on the same DU and module from `day`: the placement
     stays (no new attempt); its months from then on take the new hold's plan."""
-    kid, udd, mod, start, end = _placement(tx.c, modul_id)
+    _, udd, mod, _, end = _placement(tx.c, modul_id)
     new = hold(tx.c, new_hold_id)
     if new is None:
         raise HoldError("Holdet findes ikke længere.")

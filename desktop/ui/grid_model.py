@@ -12,13 +12,19 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import format_cpr
-from desktop.domain.grid import (GridLayout, cell_value, is_active, placement_text,
-                                 total)
+from desktop.domain.grid import GridLayout, cell_value, is_active, placement_text, total
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import record_label
 from desktop.ui.record_model import ERROR_BG, WARNING_BG, marker
-from desktop.ui.roles import (ACCESSIBLE_DESCRIPTION, ALIGNMENT, BACKGROUND, DECORATION, DISPLAY,
-                              EDIT, TOOLTIP)
+from desktop.ui.roles import (
+    ACCESSIBLE_DESCRIPTION,
+    ALIGNMENT,
+    BACKGROUND,
+    DECORATION,
+    DISPLAY,
+    EDIT,
+    TOOLTIP,
+)
 
 INACTIVE_BG = QColor("#ececec")  # a month the placement does not run in
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
