@@ -16,7 +16,7 @@ from desktop.domain.quarter import Quarter
 from desktop.domain.records import bulk
 from desktop.settings import check_settings, value as setting_value
 from desktop.store import Store
-from desktop.store import browse, exportlog, holds, kursist
+from desktop.store import backup, browse, exportlog, holds, kursist
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,22 @@ class Workspace:
     def __init__(self, store: Store):
         self.store = store
         self.reload()
+        self.caught_up()
 
     def reload(self) -> None:
         """Read the settings again, e.g. after a restore from backup."""
         self.settings: CheckSettings = check_settings(self.store.conn)
         codes = browse.ukoder(self.store.conn)
         self.ukode: str | None = self.setting("ukode") or (codes[0] if codes else None)
+
+    @property
+    def path(self):
+        """The database file."""
+        return self.store.path
+
+    def backup_now(self, folder, now=None):
+        """A copy of the database in folder (desktop.store.backup); its path."""
+        return backup.backup_now(self.store, folder, now)
 
     # Reading ------------------------------------------------------------------------------
     def ukoder(self) -> list[str]:
@@ -135,8 +145,21 @@ class Workspace:
 
     def data_version(self) -> int:
         """SQLite's PRAGMA data_version: changes when another connection (another window,
-        the command line) has committed to the database since the last look."""
+        the command line, a worker thread of this one) has committed to the database."""
         return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def busy_timeout(self, ms: int) -> None:
+        """How long the next write waits for another program's lock."""
+        self.store.busy_timeout(ms)
+
+    def others_wrote(self) -> bool:
+        """Whether another connection has committed since caught_up() was last called."""
+        return self.data_version() != self._seen_version
+
+    def caught_up(self) -> None:
+        """What the database holds now is what the views show: after a full reload, or after
+        the app's own write on another connection (an import or export on a worker thread)."""
+        self._seen_version = self.data_version()
 
     # Conveniences for scripts and tests: the command built from what is stored now.
     def value(self, ref: FieldRef, q: Quarter) -> str | None:

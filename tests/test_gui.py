@@ -7,6 +7,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from desktop.commands import Changes  # noqa: E402
 from desktop.demo import build_demo  # noqa: E402
 from desktop.domain.quarter import Quarter  # noqa: E402
 from desktop.store import Store  # noqa: E402
@@ -240,7 +241,7 @@ def test_settings_change_the_checks_at_once(window, qtbot):
     dialog = window._settings_dialog
     assert dialog.isVisible()
     window.ws.set_setting("lesson_minutes", "50")
-    dialog.changed.emit()
+    dialog.changed.emit(Changes(settings=frozenset({"lesson_minutes"})))
     window.checker.wait()
     qtbot.wait(100)
     assert window.ws.settings.lesson_minutes == 50

@@ -30,6 +30,7 @@ from desktop.format.schema import safe_parser, schema  # noqa: E402
 from desktop.operations import export_quarter  # noqa: E402
 from desktop.sampledata import valid_cpr  # noqa: E402
 from desktop.store import Store, StoreError  # noqa: E402
+from desktop.ui.command_runner import CommandRunner  # noqa: E402
 from desktop.ui.editor import KursistEditor  # noqa: E402
 from desktop.ui.new_kursist import NewKursistDialog  # noqa: E402
 from desktop.ui.placement_dialogs import CloseDialog  # noqa: E402
@@ -71,7 +72,11 @@ def sheet(qtbot, tmp_path):
                                             "unfravaer": "0", "unfagoevrig": "0"})
     ws.add_record("proeve", kid, Q, {"pdato": "2024-03-01", "ptype": "3", "pstatus": "4",
                                       "pkarakter": "7", "pselvstuderende": "N"})
-    editor = KursistEditor(ws, QUndoStack(), None)
+    runner = CommandRunner(ws, QUndoStack())
+    editor = KursistEditor(ws, runner.run, None)
+    # as the window does: the editor follows what a command changed, or what is stored
+    runner.changed.connect(lambda _changes: editor.refresh())
+    runner.failed.connect(lambda _message: editor.refresh())
     qtbot.addWidget(editor)
     editor.show()
     editor.show_kursist(kid, Q)

@@ -216,7 +216,7 @@ def test_gui_errors_are_logged_without_cpr_and_shown_in_danish(log_file, qtbot, 
         assert "programfejl" in dialog.summary.text()
     # The background check of a quarter, on a database named after a kursist that is gone.
     checker = QuarterChecker(tmp_path / f"{CPR}.sqlite")
-    with qtbot.waitSignal(checker.done, timeout=10_000):
+    with qtbot.waitSignal(checker.failed, timeout=10_000):
         checker.check(Quarter(2024, 1), UKODE, CheckSettings())
     checker.wait()
     text = _assert_no_cpr(log_file)

@@ -315,4 +315,5 @@ class Trace:
 
     @property
     def transactions(self) -> int:
-        return sum(s.strip().upper().startswith("BEGIN") for s in self.statements)
+        """Write transactions (a read's deferred BEGIN is not one)."""
+        return sum(s.strip().upper().startswith("BEGIN IMMEDIATE") for s in self.statements)

@@ -40,7 +40,12 @@ class ImportFiles(Command):
             counts.update(store_kursister(tx.c, check.parsed.kursister))
             quarters |= {k["iperiode"] for k in check.parsed.kursister}
         self.result.stored, self.result.counts = True, counts
-        return changed(quarters=quarters, roster=True, everything=True)
+        if tx.values("setting", ("ukode",)) is None:
+            # An empty database adopts the provider of what it imported.
+            codes = [r[0] for r in tx.c.execute("SELECT DISTINCT ukode FROM kursist LIMIT 2")]
+            if len(codes) == 1:
+                tx.put("setting", ("ukode",), {"value": codes[0]})
+        return changed(quarters=quarters, settings=("ukode",), roster=True, everything=True)
 
 
 @register

@@ -80,6 +80,10 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another program's lock before it fails as busy."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
     @property
     def version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]

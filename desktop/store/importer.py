@@ -101,7 +101,8 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
     tags = TAGS[kind]
     key_at = [tags.index(t) for t in KEYS[kind]]
     updates, deletes, inserts = [], [], []
-    for group in stored.keys() | new.keys():
+    # In the file's order, so that new records are numbered as the file lists them.
+    for group in [*new, *(g for g in stored if g not in new)]:
         old = list(stored.get(group, ()))
         fresh = []
         for values in new.get(group, ()):

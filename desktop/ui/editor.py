@@ -1,39 +1,40 @@
 """The kursist editor: stamdata, henvisninger, placements with their months, and prøver.
 
-Each section is a catalogue-driven table. An edit is stored at once (one transaction, one undo
-step); then the kursist is re-checked and every finding is painted at its field.
+Each section is a catalogue-driven table. An edit is one command (one transaction, one undo
+step, with the fills it causes); the window then refreshes the editor, the kursist is
+re-checked and every finding is painted at its field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import format_cpr
 from desktop.domain.dates import parse_user_date
-from desktop.domain.fields import FIELD_BY_TAG
+from desktop import commands
+from desktop.domain.fields import FIELD_BY_TAG, KEYS, PLACEMENT_END
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import record_label
 from desktop.store.kursist import KursistSheet, Row
 from desktop.ui.placement_dialogs import CloseDialog, RestartDialog
 from desktop.ui.record_model import RecordTableModel
 from desktop.ui.section import Section
-from desktop.ui.undo import SetValue
-from desktop.workspace import FieldRef, Workspace
+from desktop.workspace import Workspace
 
-_UNKAT = ("unkatkonf", "unkatstud", "unkatedb", "unkatproj", "unkateks", "unkatoevrig")
+log = logging.getLogger(__name__)
 
 
 class KursistEditor(QScrollArea):
-    changed = Signal()  # the store changed: lists and totals may need a refresh
-
-    def __init__(self, ws: Workspace, undo: QUndoStack, parent=None):
+    def __init__(self, ws: Workspace, run, parent=None):
+        """run(command) -> bool runs a user's command (the window's CommandRunner.run); the
+        window refreshes the editor from what the command changed."""
         super().__init__(parent)
-        self.ws, self.undo = ws, undo
+        self.ws, self.run = ws, run
         self.kid: int | None = None
         self.quarter: Quarter | None = None
         self.sheet: KursistSheet | None = None
@@ -45,6 +46,11 @@ class KursistEditor(QScrollArea):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.RichText)
         layout.addWidget(self.heading)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b3261e")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
 
         self.stam = Section(self.tr("Personal data"),
                             RecordTableModel("kursist", ("kkoen", "knationskode")))
@@ -107,7 +113,13 @@ class KursistEditor(QScrollArea):
             row = min(max(selected_modul, 0), len(sheet.moduler) - 1)
             self.mod.table.selectRow(row)
         self._show_months(paint=False)  # painted once below, with the fresh findings
-        self.findings = self.ws.findings(self.kid, q)
+        try:
+            self.findings = self.ws.findings(self.kid, q)
+        except Exception:  # a failed check is told, never shown as "no findings"
+            log.exception("checking kursist %s in %s", self.kid, q.iperiode)
+            self.findings = []
+            self.show_notice(self.tr("The checks could not be completed for this student; "
+                                     "see the log."))
         self._paint()
 
     def _current_modul(self) -> Row | None:
@@ -171,9 +183,52 @@ class KursistEditor(QScrollArea):
                 self.ensureWidgetVisible(section.table)
                 return
 
-    # Editing ----------------------------------------------------------------------------
+    # Where the user is, kept across a reload ---------------------------------------------
+    def place(self) -> tuple[str, int | None, int] | None:
+        """The section, record id and column of the cell the user is in (or last was in)."""
+        for kind, section in self.sections.items():
+            table = section.table
+            if table.hasFocus() or table.isAncestorOf(self.focusWidget() or table):
+                index = table.currentIndex()
+                if index.isValid():
+                    return kind, section.model.row_id(index.row()), index.column()
+        return None
+
+    def restore_place(self, place: tuple[str, int | None, int] | None) -> None:
+        if place is None or self.sheet is None:
+            return
+        kind, rid, column = place
+        if kind == "undervisning" and rid is not None:
+            for i, m in enumerate(self.sheet.moduler):
+                if any(u.id == rid for u in m.children):
+                    self.mod.table.selectRow(i)
+        section = self.sections[kind]
+        for row in range(section.model.rowCount()):
+            if section.model.row_id(row) == rid:
+                section.table.setCurrentIndex(section.model.index(row, column))
+                section.table.setFocus()
+                return
+
+    def show_notice(self, text: str) -> None:
+        """Why the last change was not saved (or that the view was reloaded), above the
+        sections until the next change is stored."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    # Editing: each user action is one command (desktop.commands) -------------------------
+    def _seen(self, kind: str, row_id: int, tags) -> dict:
+        """What the window shows in those fields of the record: what the command expects
+        the database still to hold."""
+        if self.sheet is None:
+            return {}
+        rows = [Row(self.kid, self.sheet.stamdata)] if kind == "kursist" else self.sheet.rows(kind)
+        for r in rows:
+            if r.id == row_id:
+                return {t: r.record[t] for t in tags}
+        return {}
+
     def _edit(self, kind: str, row_id: int | None, tag: str, text: str) -> None:
-        if row_id is None or self.quarter is None:
+        if row_id is None or self.quarter is None or self.kid is None:
             return
         field = FIELD_BY_TAG[tag]
         value: str | None = text.strip() or None
@@ -187,39 +242,11 @@ class KursistEditor(QScrollArea):
                     self.sections[kind].show_problem(str(exc))
                     return
                 # kept as typed: the X finding at the field says what is wrong
-        ref = FieldRef(kind, row_id, tag)
-        old = self.ws.value(ref, self.quarter)
-        if old == value:
+        seen = self._seen(kind, row_id, (tag,))
+        if seen.get(tag) == value:
             return
-        self.undo.beginMacro(self.tr("Change {field}").format(field=field.label.lower()))
-        self.undo.push(SetValue(self.ws, ref, old, value, self.quarter, self._stored))
-        self._helpers(kind, row_id, tag)
-        self.undo.endMacro()
-
-    def _helpers(self, kind: str, row_id: int, tag: str) -> None:
-        """Fill what follows from an edit, as part of the same undo step."""
-        q = self.quarter
-        if kind == "modul" and tag in ("uuddnr", "umodul"):
-            ref = FieldRef("modul", row_id, "uforsoegnr")
-            if not self.ws.value(ref, q):
-                udd = self.ws.value(FieldRef("modul", row_id, "uuddnr"), q)
-                mod = self.ws.value(FieldRef("modul", row_id, "umodul"), q)
-                if udd and mod:
-                    n = str(self.ws.next_attempt(self.kid, udd, mod))
-                    self.undo.push(SetValue(self.ws, ref, None, n, q, self._stored))
-        if kind == "undervisning" and tag in _UNKAT:
-            ref = FieldRef("undervisning", row_id, "unfagskema")
-            if not self.ws.value(ref, q):
-                parts = {t: self.ws.value(FieldRef("undervisning", row_id, t), q) for t in _UNKAT}
-                # only valid counts add up ('²' is a digit to str.isdigit, not to int)
-                if all(FIELD_BY_TAG[t].problem(p) is None for t, p in parts.items()):
-                    total = str(sum(int(p) for p in parts.values() if p))
-                    self.undo.push(SetValue(self.ws, ref, None, total, q, self._stored))
-
-    def _stored(self, *_) -> None:
-        """After any change to the store: re-load, re-check, and tell the window."""
-        self.refresh()
-        self.changed.emit()
+        self.run(commands.SetFields(kind, row_id, self.kid, self.quarter.iperiode,
+                                    {tag: value}, seen))
 
     def _add(self, kind: str) -> None:
         if self.kid is None or self.quarter is None:
@@ -229,63 +256,61 @@ class KursistEditor(QScrollArea):
         day = (today if q.contains(today) else q.start).isoformat()
         values = {"henvisning": {"hhenvisdato": day}, "modul": {"ustartdato": day},
                   "proeve": {"pdato": day, "pstatus": "1"}}[kind]
-        self.ws.add_record(kind, self.kid, q, values)
-        self._stored()
+        command = commands.AddRecord(kind, self.kid, self.kid, q.iperiode, values)
+        if not self.run(command):
+            return
         section = self.sections[kind]
-        last = section.model.rowCount() - 1
-        if last >= 0:
-            section.table.setCurrentIndex(section.model.index(last, 0 if kind != "henvisning" else 1))
+        column = 0 if kind != "henvisning" else 1
+        self.restore_place((kind, command.ids[0], column))
+        if section.table.currentIndex().isValid():
             section.table.setFocus()
 
     def _add_months(self) -> None:
         m = self._current_modul()
-        if m is None or self.quarter is None:
+        if m is None or self.quarter is None or self.kid is None:
             return
         have = {u.record["unperiode"] for u in m.children}
-        self.ws.add_records("undervisning", m.id, self.quarter,
-                            [{"unperiode": str(n)} for n in self.quarter.months if str(n) not in have])
-        self._stored()
+        rows = [{"unperiode": str(n)} for n in self.quarter.months if str(n) not in have]
+        if rows:
+            self.run(commands.AddRecords("undervisning", m.id, self.kid, self.quarter.iperiode,
+                                         rows))
 
     def _delete(self, section: Section, kind: str) -> None:
         row = section.current_row()
         record_id = section.model.row_id(row)
-        if record_id is None:
+        if record_id is None or self.kid is None:
             return
         question = {
-            "henvisning": self.tr("Do you want to delete the referral? It cannot be undone."),
-            "modul": self.tr("Do you want to delete the placement and its teaching? "
-                             "It cannot be undone."),
-            "undervisning": self.tr("Do you want to delete the month? It cannot be undone."),
-            "proeve": self.tr("Do you want to delete the exam? It cannot be undone."),
-        }[kind]
+            "henvisning": self.tr("Do you want to delete the referral?"),
+            "modul": self.tr("Do you want to delete the placement and its teaching?"),
+            "undervisning": self.tr("Do you want to delete the month?"),
+            "proeve": self.tr("Do you want to delete the exam?"),
+        }[kind] + " " + self.tr("Edit → Undo (Ctrl+Z) brings it back.")
         answer = QMessageBox.question(self, self.tr("Delete"), question,
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
-        self.ws.delete_record(kind, record_id)
-        self.undo.clear()  # earlier edits may refer to the deleted record
-        self._stored()
+        seen = self._seen(kind, record_id, KEYS[kind])
+        self.run(commands.DeleteRecord(kind, record_id, self.kid, self.quarter.iperiode, seen))
 
     def _close_placement(self) -> None:
         m = self._current_modul()
-        if m is None:
+        if m is None or self.kid is None:
             return
         dialog = CloseDialog(self)
         if dialog.exec():
-            q = self.quarter
-            self.undo.beginMacro(self.tr("End placement"))
-            for tag, value in dialog.values().items():
-                ref = FieldRef("modul", m.id, tag)
-                self.undo.push(SetValue(self.ws, ref, self.ws.value(ref, q), value, q, self._stored))
-            self.undo.endMacro()
+            values = dialog.values()
+            self.run(commands.ClosePlacement(
+                m.id, self.kid, self.quarter.iperiode, values["uslutdato"],
+                reason=values["uophoersaarsag"], test_date=values["umodtestdato"],
+                seen={t: m.record[t] for t in PLACEMENT_END}))
 
     def _restart_placement(self) -> None:
         m = self._current_modul()
-        if m is None:
+        if m is None or self.kid is None:
             return
         dialog = RestartDialog(self)
         if dialog.exec():
             end, ophoer, start = dialog.values()
-            self.ws.restart_placement(m.id, end, ophoer, start)
-            self.undo.clear()
-            self._stored()
+            self.run(commands.RestartModule(m.id, self.kid, self.quarter.iperiode, end, ophoer,
+                                            start, seen={t: m.record[t] for t in PLACEMENT_END}))

@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         self._show_last_export()
         report, findings = run_with_progress(
             self, self.tr("Checking the quarter …"),
-            in_store(self.ws.store.path, lambda store: check_quarter(store, quarter, ukode, cpr)))
+            in_store(self.ws.path, lambda store: check_quarter(store, quarter, ukode, cpr)))
         self.model.set_findings(findings)
         self.n = len(report.kursister)
         self.x = sum(f.rule == "X" for f in findings)
@@ -135,7 +135,7 @@ class ExportDialog(QDialog):
                                       (self.a == 0 or self.force.isChecked()))
 
     def run_export(self) -> None:
-        folder = self.ws.store.setting("export_dir") or str(Path.home())
+        folder = self.ws.setting("export_dir") or str(Path.home())
         name = suggested_name(self.ws.ukode, self.quarter.iperiode, self.selected_cpr())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report file"),
                                               str(Path(folder) / name),
@@ -147,12 +147,13 @@ class ExportDialog(QDialog):
         try:
             result = run_with_progress(
                 self, self.tr("Writing the file …"),
-                in_store(self.ws.store.path, lambda store: export_quarter(
+                in_store(self.ws.path, lambda store: export_quarter(
                     store, iperiode, path, ukode=ukode, cpr=cpr, force=force)))
         except (OSError, StoreError, UsageError) as exc:  # e.g. a folder without write access
             self._not_saved(str(exc))
             return
         if result.written:
+            self.ws.caught_up()  # the log's row came from the worker's connection: ours
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
             shown = str(result.written)  # a one-kursist file is named after its CPR

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout)
 
 from desktop.format.reader import UnreadableFile
-from desktop.operations import FileCheck, ImportResult, import_files, validate_file
+from desktop import commands
+from desktop.operations import FileCheck, ImportResult, validate_file
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
@@ -75,7 +76,7 @@ class ImportFindingsModel(FindingsModel):
 
 
 class ImportDialog(QDialog):
-    imported = Signal()  # after a successful store; the window reloads its lists
+    imported = Signal(object)  # Changes, after a successful store; the window reloads
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -123,7 +124,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_files(self) -> None:
-        folder = self.ws.store.setting("import_dir") or str(Path.home())
+        folder = self.ws.setting("import_dir") or str(Path.home())
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose report files"), folder,
                                                 self.tr("XML files (*.xml)"))
         if not names:
@@ -209,11 +210,12 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
-        paths = list(self.paths)
+        command = commands.ImportFiles(list(self.paths))
         try:
-            result = run_with_progress(
+            self.changes = run_with_progress(
                 self, self.tr("Loading the files …"),
-                in_store(self.ws.store.path, lambda store: import_files(store, paths)))
+                in_store(self.ws.path, lambda store: commands.run(store, command)))
+            result = command.result
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
             self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
             return
@@ -236,7 +238,7 @@ class ImportDialog(QDialog):
         self.result.setText(self.tr("<b style='color:{green}'>Loaded: {counts}.</b>").format(
             green=GREEN, counts=counts))
         self.import_button.setEnabled(False)  # a second click would only store the same again
-        self.imported.emit()
+        self.imported.emit(self.changes)
 
     def _refused(self, message: str) -> None:
         self.import_button.setEnabled(False)

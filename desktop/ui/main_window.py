@@ -7,15 +7,18 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QLabel,
+                               QLineEdit, QMainWindow, QPushButton, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
-from desktop import APP_NAME
+from desktop import APP_NAME, commands
 from desktop.checks.findings import Finding
+from desktop.commands import Changes
 from desktop.domain.quarter import Quarter
+from desktop.settings import REGISTRY
 from desktop.store import StoreError
 from desktop.ui.busy import busy
+from desktop.ui.command_runner import CommandRunner
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.ui.help_window import HelpMenu
@@ -30,8 +33,16 @@ class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle(f"{APP_NAME} – {ws.store.path.name}")
+        self.setWindowTitle(f"{APP_NAME} – {ws.path.name}")
         self.undo = QUndoStack(self)
+        # Every change the user makes is a command run here; the window follows what each
+        # changed in one place, apply_changes.
+        self.runner = CommandRunner(ws, self.undo, self)
+        self.runner.changed.connect(self.apply_changes)
+        self.runner.failed.connect(self._not_saved)
+        self.runner.stale.connect(self._stale)
+        self.runner.external.connect(self._external)
+        self.runner.waiting.connect(lambda text: self.statusBar().showMessage(text))
         self.quarter = self._initial_quarter()
 
         self.kursister = KursistTableModel(self)
@@ -68,8 +79,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.scope)
         left_layout.addWidget(self.list)
 
-        self.editor = KursistEditor(ws, self.undo, self)
-        self.editor.changed.connect(self._store_changed)
+        self.editor = KursistEditor(ws, self.runner.run, self)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -105,19 +115,30 @@ class MainWindow(QMainWindow):
         self.quarter_box.setAccessibleName(self.tr("Quarter"))
         self.ukode_label = QLabel(self)
         self.totals = QLabel(self)
+        self.retry_button = QPushButton(self.tr("Try again"), self)
+        self.retry_button.setToolTip(self.tr("Check the quarter again"))
+        self.retry_button.setVisible(False)
+        self.retry_button.clicked.connect(self._check_quarter)
         self.statusBar().addPermanentWidget(self.totals)
+        self.statusBar().addPermanentWidget(self.retry_button)
         self._build_actions()
         self._set_masked(self.mask_action.isChecked())
         self._fill_quarters()
         self.quarter_box.currentIndexChanged.connect(self._quarter_changed)
 
-        self.checker = QuarterChecker(ws.store.path, self)
+        self.checker = QuarterChecker(ws.path, self)
         self.checker.done.connect(self._quarter_checked)
+        self.checker.failed.connect(self._quarter_check_failed)
         self._recheck = QTimer(self)  # the whole quarter again, once editing pauses
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(1500)
-        self._recheck.timeout.connect(
-            lambda: self.checker.check(self.quarter, self.ws.ukode, self.ws.settings))
+        self._recheck.timeout.connect(self._check_quarter)
+        # Other programs writing to the same database: looked for on focus, before every
+        # command, and every few seconds while the user is not typing in a cell.
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.WATCH_MS)
+        self._watch.timeout.connect(self._look_for_other_writers)
+        self._watch.start()
         self._whole_list_pending = False
         self.reload(first_page=True)
         self._fit_to_screen()
@@ -180,12 +201,19 @@ class MainWindow(QMainWindow):
             self.tr("The quarter's errors and warnings, grouped by student"))
         self.settings_action = action(self.tr("Settings …"), "Ctrl+,", self.open_settings,
                                       self.tr("Provider code, lesson length, CPR check and backup"))
-        self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
+        # The stack only holds the commands; the runner writes, then moves it.
+        self.undo_action = action(self.tr("Undo"), "Ctrl+Z", self.runner.undo)
+        self.redo_action = action(self.tr("Redo"), "Ctrl+Y", self.runner.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
+        for a, can, text, plain in (
+                (self.undo_action, self.undo.canUndoChanged, self.undo.undoTextChanged,
+                 self.tr("Undo")),
+                (self.redo_action, self.undo.canRedoChanged, self.undo.redoTextChanged,
+                 self.tr("Redo"))):
+            a.setEnabled(False)
+            can.connect(a.setEnabled)
+            text.connect(lambda t, a=a, plain=plain: a.setText(f"{plain} {t[:1].lower()}{t[1:]}"
+                                                              if t else plain))
         for a in (self.new_action, self.import_action, self.export_action, self.report_action,
                   self.undo_action, self.redo_action):
             bar.addAction(a)
@@ -207,10 +235,11 @@ class MainWindow(QMainWindow):
         self.mask_action.setCheckable(True)
         self.mask_action.setChecked(self.ws.cpr_masked)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.mask_action)
-        self.help_menu = HelpMenu(self, self.ws.store.path)  # User guide (F1) and About
+        self.help_menu = HelpMenu(self, self.ws.path)  # User guide (F1) and About
 
     # Data -------------------------------------------------------------------------------
     FIRST_PAGE = 100  # rows shown before the whole list is loaded, when the window opens
+    WATCH_MS = 2000  # how often an idle window looks for other programs' writes
     WHOLE_LIST_AFTER_MS = 250  # loaded then even if the first page is never painted
 
     def reload(self, keep: int | None = None, first_page: bool = False) -> None:
@@ -237,6 +266,10 @@ class MainWindow(QMainWindow):
         self._update_totals()
         if keep is not None:
             self.select_kursist(keep)
+        self._check_quarter()
+
+    def _check_quarter(self) -> None:
+        self.retry_button.setVisible(False)
         self.checker.check(self.quarter, self.ws.ukode, self.ws.settings)
 
     def eventFilter(self, watched, event) -> bool:
@@ -275,23 +308,89 @@ class MainWindow(QMainWindow):
             self.list.setCurrentIndex(self.proxy.index(0, 0))
             self.editor.setFocus()
 
-    def _store_changed(self) -> None:
-        """One kursist was edited: update its row and its part of the quarter's findings at
-        once; the whole quarter is checked again in the background once editing pauses."""
-        self.kursist_findings.set_findings(self.editor.findings)
-        kid, sheet = self.editor.kid, self.editor.sheet
-        if kid is None or sheet is None:
+    # Following the database -----------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """The one place the window follows a change of the database: after a command, its
+        undo or redo, an import, a restore or new settings."""
+        if not changes:
             return
-        row = self.ws.row(kid, self.quarter)
-        if row is not None:
-            self.kursister.update_row(row)
-        mine = self.editor.findings
-        self.kursister.set_counts({kid: (sum(f.is_error for f in mine),
-                                         sum(not f.is_error for f in mine))})
-        others = [f for f in self.quarter_findings.findings() if f.cpr != sheet.cpr]
-        self.quarter_findings.set_findings(others + mine)
-        self._update_totals(self.quarter_findings.findings())
+        self.editor.show_notice("")
+        if "mask_cpr" in changes.settings:
+            self._show_masked(self.ws.cpr_masked)
+        if changes.everything or changes.roster or any(
+                REGISTRY[k].affects_checks for k in changes.settings if k in REGISTRY):
+            self.reload_all()
+        elif changes.kursister:
+            self._kursister_changed(changes.kursister)
+
+    def _kursister_changed(self, kids) -> None:
+        """Some kursister's records changed: their rows and the editor's kursist's findings
+        at once; the whole quarter is checked again in the background once editing pauses."""
+        kid = self.editor.kid
+        for changed_kid in kids:
+            row = self.ws.row(changed_kid, self.quarter)
+            if row is not None:
+                self.kursister.update_row(row)
+        if kid in kids:
+            self.editor.refresh()
+        self.kursist_findings.set_findings(self.editor.findings)
+        sheet = self.editor.sheet
+        if kid is not None and sheet is not None and kid in kids:
+            mine = self.editor.findings
+            self.kursister.set_counts({kid: (sum(f.is_error for f in mine),
+                                             sum(not f.is_error for f in mine))})
+            others = [f for f in self.quarter_findings.findings() if f.cpr != sheet.cpr]
+            self.quarter_findings.set_findings(others + mine)
+            self._update_totals(self.quarter_findings.findings())
         self._recheck.start()
+
+    def reload_all(self) -> None:
+        """Everything read again, the user kept where they were (quarter, kursist, cell)."""
+        kid, place = self.editor.kid, self.editor.place()
+        self.ws.reload()
+        self.ws.caught_up()
+        self._fill_quarters()
+        if kid is not None and self.ws.row(kid, self.quarter) is None:
+            kid = None  # the kursist is gone
+        self.reload(keep=kid)
+        self.editor.show_kursist(kid, self.quarter)
+        self.editor.restore_place(place)
+        self.kursist_findings.set_findings(self.editor.findings if kid else [])
+
+    def _look_for_other_writers(self) -> None:
+        """While the user types in a cell or a dialog is open, the next look waits."""
+        if QApplication.activeModalWidget() is not None or any(
+                s.table.state() == QAbstractItemView.EditingState
+                for s in self.editor.sections.values()):
+            return
+        self.runner.check_external()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            self._look_for_other_writers()
+        super().changeEvent(event)
+
+    def _external(self) -> None:
+        """Another program (or window) has written to the database."""
+        self.reload_all()
+        text = self.tr("The database was changed by another program; the view has been "
+                       "reloaded.")
+        if self.runner.drop_inapplicable():
+            text += " " + self.tr("Undo steps that no longer apply were removed.")
+        self.statusBar().showMessage(text)
+
+    def _stale(self, message: str) -> None:
+        """A command found its rows changed elsewhere and wrote nothing."""
+        self.reload_all()
+        self.runner.drop_inapplicable()
+        self.statusBar().showMessage(message)
+        self.editor.show_notice(message)
+
+    def _not_saved(self, message: str) -> None:
+        """A command could not be written: said as it is, and the cells show what is stored."""
+        self.editor.refresh()
+        self.statusBar().showMessage(message)
+        self.editor.show_notice(message)
 
     def _quarter_changed(self) -> None:
         self.quarter = Quarter.parse(self.quarter_box.currentData())
@@ -307,9 +406,16 @@ class MainWindow(QMainWindow):
         self.reload(keep=self.editor.kid)
         self.proxy.set_scope(scope)
 
+    def _quarter_check_failed(self, iperiode: str) -> None:
+        if iperiode != self.quarter.iperiode:
+            return
+        self._update_totals(failed=True)
+        self.retry_button.setVisible(True)
+
     def _quarter_checked(self, iperiode: str, findings: list[Finding]) -> None:
         if iperiode != self.quarter.iperiode:
             return
+        self.retry_button.setVisible(False)
         self.quarter_findings.set_findings(findings)
         self.findings_tabs.widget(1).resizeColumnsToContents()
         counts: dict[int, tuple[int, int]] = {}
@@ -322,10 +428,12 @@ class MainWindow(QMainWindow):
         self.kursister.set_counts(counts)
         self._update_totals(findings)
 
-    def _update_totals(self, findings: list[Finding] | None = None) -> None:
+    def _update_totals(self, findings: list[Finding] | None = None, failed: bool = False) -> None:
         n = self.kursister.moving()
         text = self.tr("{n} students in {quarter}").format(n=n, quarter=self.quarter)
-        if findings is None:
+        if failed:  # never "0 errors": nothing is known
+            text += " · " + self.tr("The check could not be completed")
+        elif findings is None:
             text += " · " + self.tr("checking …")
         else:
             errors = sum(f.is_error for f in findings)
@@ -349,14 +457,15 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         cpr, koen, nation = dialog.values()
-        existing = self.ws.kursist_id(cpr)
-        try:
-            kid = existing or self.ws.create_kursist(cpr, self.quarter, koen, nation)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("New student"), str(exc))
-            return
+        kid = self.ws.kursist_id(cpr)
+        if kid is None:
+            command = commands.CreateKursist(self.ws.ukode, cpr, self.quarter.iperiode, koen,
+                                             nation, self.ws.settings.a1_is_error)
+            if not self.runner.run(command):
+                return
+            kid = command.id
         self.scope.setCurrentIndex(SCOPE_ALL)
-        self.reload(keep=kid)
+        self.select_kursist(kid)
         self.editor.setFocus()
 
     def export(self) -> None:
@@ -369,41 +478,36 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         from desktop.ui.import_dialog import ImportDialog
         dialog = ImportDialog(self.ws, self)
-        dialog.imported.connect(self._imported)
+        dialog.imported.connect(self.apply_changes)
         dialog.open()
         self._import_dialog = dialog
         dialog.choose_files()
 
-    def _imported(self) -> None:
-        if not self.ws.ukode:  # an empty database adopts the provider of what it imported
-            codes = self.ws.ukoder()
-            if len(codes) == 1:
-                self.ws.set_setting("ukode", codes[0])
-        self._fill_quarters()
-        self.undo.clear()
-        self.reload(keep=self.editor.kid)
-        self.editor.refresh()
-
     def open_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
         dialog = SettingsDialog(self.ws, self)
-        dialog.changed.connect(self._settings_changed)
-        dialog.restored.connect(lambda _path: self._settings_changed())
+        dialog.changed.connect(self._settings_saved)
         dialog.open()
         self._settings_dialog = dialog
 
-    def _settings_changed(self) -> None:
-        self.ws.reload()
-        self._set_masked(self.mask_action.isChecked())  # a restored copy keeps the screen's choice
-        self.undo.clear()
-        self._fill_quarters()
-        self.reload(keep=self.editor.kid)
-        self.editor.refresh()
+    def _settings_saved(self, changes: Changes) -> None:
+        if changes.everything:  # a restore: the screen keeps its own choice of masking
+            on = self.mask_action.isChecked()
+            if on != self.ws.cpr_masked:
+                self._set_masked(on)
+        self.apply_changes(changes)
 
     def _set_masked(self, on: bool) -> None:
         """CPR numbers as DDMMYY-XXXX in the list, the editor and the findings; remembered."""
         if on != self.ws.cpr_masked:
-            self.ws.set_setting("mask_cpr", "1" if on else "0")
+            try:
+                self.ws.set_setting("mask_cpr", "1" if on else "0")
+            except StoreError as exc:  # shown masked all the same; only not remembered
+                self.statusBar().showMessage(str(exc))
+        self._show_masked(on)
+
+    def _show_masked(self, on: bool) -> None:
+        self.mask_action.setChecked(on)
         self.kursister.set_masked(on)
         self.kursist_findings.set_masked(on)
         self.quarter_findings.set_masked(on)
@@ -418,5 +522,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         # Every edit is already stored in its own transaction; only the background check stops.
+        self._watch.stop()
         self.checker.stop()
         super().closeEvent(event)

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 class _Job(QThread):
     finished_with = Signal(str, object)
+    failed = Signal(str)
 
     def __init__(self, path: Path, quarter: Quarter, ukode: str | None, settings: CheckSettings):
         super().__init__()
@@ -29,12 +30,15 @@ class _Job(QThread):
                 _, findings = check_quarter(store, self.quarter, self.ukode, settings=self.settings)
         except Exception:  # noqa: BLE001 - a failed background check must not end the app
             log.exception("checking %s", self.quarter.iperiode)
-            findings = []
+            # Told as a failure: an empty list would read as "0 errors".
+            self.failed.emit(self.quarter.iperiode)
+            return
         self.finished_with.emit(self.quarter.iperiode, findings)
 
 
 class QuarterChecker(QObject):
     done = Signal(str, object)  # iperiode, list of findings
+    failed = Signal(str)  # iperiode: the check raised (logged); nothing is known
 
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
@@ -44,6 +48,7 @@ class QuarterChecker(QObject):
     def check(self, quarter: Quarter, ukode: str | None, settings: CheckSettings) -> None:
         job = _Job(self.path, quarter, ukode, settings)
         job.finished_with.connect(self.done)
+        job.failed.connect(self.failed)
         job.finished.connect(lambda: self._finished(job))
         self._jobs.append(job)
         job.start()

@@ -53,7 +53,7 @@ class ReportDialog(QDialog):
         ukode = ws.ukode
         _, findings = run_with_progress(
             parent, self.tr("Checking the quarter …"),
-            in_store(ws.store.path, lambda store: check_quarter(store, quarter, ukode)))
+            in_store(ws.path, lambda store: check_quarter(store, quarter, ukode)))
         self.title = self.tr("{quarter}, provider {ukode}").format(
             quarter=quarter, ukode=ws.ukode or self.tr("not set"))
         self.html = report_html(findings, self.title)
@@ -87,7 +87,7 @@ class ReportDialog(QDialog):
             self._write(path, lambda: self.html.encode("utf-8"))
 
     def _ask(self, suffix: str, filter_: str) -> Path | None:
-        folder = self.ws.store.setting("report_dir") or str(Path.home())
+        folder = self.ws.setting("report_dir") or str(Path.home())
         name = suggested_name(self.ws.ukode, self.quarter.iperiode, suffix)
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save error report"),
                                                 str(Path(folder) / name), filter_)

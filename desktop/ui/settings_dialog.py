@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
@@ -11,23 +10,23 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QRadioButton, QSpinBox, QVBoxLayout)
 
-from desktop.operations import settings_from
-from desktop.store import StoreError, browse
-from desktop.store.backup import backup_now, restore_from
+from desktop import commands
+from desktop.settings import REGISTRY
+from desktop.store import StoreError
 from desktop.workspace import Workspace
 
 _RED = "color: #b3261e"
 
 
 def ukode_problem(text: str) -> str | None:
-    if re.fullmatch(r"[1-9][0-9]{5}", text):
+    if REGISTRY["ukode"].problem(text) is None:
         return None
     return QCoreApplication.translate("SettingsDialog",
                                       "The provider code is six digits from 100000 to 999999.")
 
 
 class SettingsDialog(QDialog):
-    changed = Signal()     # settings were saved
+    changed = Signal(object)  # Changes: settings were saved, or a backup restored
     restored = Signal(str)  # the store's content was replaced; the path of the safety copy
 
     def __init__(self, ws: Workspace, parent=None):
@@ -42,7 +41,8 @@ class SettingsDialog(QDialog):
         self.ukode_error = QLabel(self)
         self.ukode_error.setStyleSheet(_RED)
         self.lesson = QSpinBox(self)
-        self.lesson.setRange(15, 120)
+        lesson = REGISTRY["lesson_minutes"]
+        self.lesson.setRange(lesson.minimum, lesson.maximum)
         self.lesson.setSuffix(" " + self.tr("min"))
         self.a1_error = QRadioButton(self.tr("Error (A1)"), self)
         self.a1_warning = QRadioButton(self.tr("Warning"), self)
@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         a1_help = QLabel(self.tr("Since 1 October 2007, CPR numbers without modulus 11 "
                                  "have been issued."), self)
         a1_help.setWordWrap(True)
-        self.location = QLineEdit(str(ws.store.path), self)
+        self.location = QLineEdit(str(ws.path), self)
         self.location.setReadOnly(True)
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.restore_button = QPushButton(self.tr("Restore from backup …"), self)
@@ -90,15 +90,13 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         """Fill the fields from the store (again after a restore, so OK keeps what came back)."""
-        store = self.ws.store
-        codes = browse.ukoder(store.conn)
-        current = store.setting("ukode") or (codes[0] if codes else "")
+        codes = self.ws.ukoder()
+        current = self.ws.setting("ukode") or (codes[0] if codes else "")
         self.ukode.clear()
         self.ukode.addItems(codes)
         self.ukode.setEditText(current)
-        settings = settings_from(store)
-        self.lesson.setValue(settings.lesson_minutes)
-        (self.a1_error if settings.a1_is_error else self.a1_warning).setChecked(True)
+        self.lesson.setValue(self.ws.setting("lesson_minutes"))
+        (self.a1_error if self.ws.setting("a1_error") else self.a1_warning).setChecked(True)
         self._validate()
 
     def _validate(self) -> None:
@@ -115,15 +113,17 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         if ukode_problem(self.values()["ukode"]):
             return
-        for key, value in self.values().items():
-            if self.ws.store.setting(key) != value:
-                self.ws.set_setting(key, value)
-        self.changed.emit()
+        try:
+            changes = self.ws.run(commands.SaveSettings(self.values()))
+        except StoreError as exc:  # not saved: said in the dialog, which stays open
+            self._show(str(exc), error=True)
+            return
+        self.changed.emit(changes)
         self.accept()
 
     # Backups -------------------------------------------------------------------------------
     def _start_folder(self) -> str:
-        return self.ws.store.setting("backup_dir") or str(self.ws.store.path.parent)
+        return self.ws.setting("backup_dir") or str(self.ws.path.parent)
 
     def _show(self, text: str, error: bool = False) -> None:
         self.backup_result.setStyleSheet(_RED if error else "")
@@ -135,7 +135,7 @@ class SettingsDialog(QDialog):
         if not folder:
             return
         try:
-            written = backup_now(self.ws.store, folder)
+            written = self.ws.backup_now(folder)
         except StoreError as exc:
             self._show(str(exc), error=True)
             return
@@ -156,12 +156,14 @@ class SettingsDialog(QDialog):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
+        command = commands.RestoreBackup(path)
         try:
-            safety = restore_from(self.ws.store, path)
+            changes = self.ws.run(command)
         except StoreError as exc:
             self._show(self.tr("Not restored: {reason}").format(reason=exc), error=True)
             return
         self._load()
         self._show(self.tr("Restored. The previous database is saved as: {path}").format(
-            path=safety))
-        self.restored.emit(str(safety))
+            path=command.safety))
+        self.restored.emit(str(command.safety))
+        self.changed.emit(changes)
