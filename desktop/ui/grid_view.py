@@ -120,7 +120,10 @@ class GridView(QTableView):
                 self.clear.emit(sorted(cells))
             return
         if key in (Qt.Key_Return, Qt.Key_Enter) and not mods:
-            self.step("down")
+            # While editing, the delegate stores the value and closeEditor moves (Qt passes
+            # the key on from the editor as well: moving here too would skip a row).
+            if self.state() != QAbstractItemView.EditingState:
+                self.step("down")
             return
         if key in (Qt.Key_Tab, Qt.Key_Backtab) and mods & Qt.ControlModifier:
             QWidget.focusNextPrevChild(self, not (mods & Qt.ShiftModifier))  # always leaves

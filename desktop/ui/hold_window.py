@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -263,7 +263,9 @@ class HoldWindow(QWidget):
             b.setEnabled(h is not None)
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
-        self.model.set_grid(q, rows, findings)
+        editing = (self.grid.currentIndex().row(), self.grid.currentIndex().column()) \
+            if self.grid.state() == QAbstractItemView.EditingState else None
+        self.model.set_grid(q, rows, findings, editing)
         errors = sum(f.is_error for _, _, f in self.model.all_findings())
         self.summary.setText(self.tr("{n} placements · {errors} errors at their cells").format(
             n=len(rows), errors=errors))
@@ -338,12 +340,14 @@ class HoldWindow(QWidget):
             message=refusal.message))
 
     def _cells_typed(self, found: list) -> None:
+        """A value typed into a cell: stored once the editor has closed and the cursor has
+        moved on (Enter, Tab), so reloading the grid never pulls the cell from under it."""
         r, c, _, _, tag, value = found[0]
         problem = FIELD_BY_TAG[tag].problem(value) if value else None
         if problem:
-            self._refuse(Refusal(r, c, problem))
+            QTimer.singleShot(0, self, lambda: self._refuse(Refusal(r, c, problem)))
             return
-        self._store_cells(found)
+        QTimer.singleShot(0, self, lambda: self._store_cells(found))
 
     def paste_block(self, row: int, column: int, text: str) -> None:
         found = cells_for_block(self.model.rows, self.model.layout, row, column,

@@ -14,7 +14,7 @@ ID_ROLE = USER + 1
 FINDINGS_ROLE = USER + 2  # (errors, warnings) or None while not yet counted
 
 COL_CPR, COL_KOEN, COL_NATION, COL_RECORDS, COL_ERRORS, COL_WARNINGS = range(6)
-SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL = range(3)
+SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL, SCOPE_CONTINUING = range(4)
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
@@ -37,6 +37,7 @@ class KursistTableModel(ListTableModel):
         self._moving: int | None = None
         self._digits = ""
         self._scope = SCOPE_QUARTER
+        self._continuing: frozenset[int] = frozenset()  # kursister going on from last quarter
         self._sort = (COL_CPR, Qt.AscendingOrder)
         self.masked = False  # CPR shown as DDMMYY-XXXX; the search still uses every digit
 
@@ -62,6 +63,12 @@ class KursistTableModel(ListTableModel):
         self._sort = (column, order)
         self._apply()
 
+    def set_continuing(self, kids) -> None:
+        """The kursister with a placement continuing from the previous quarter."""
+        self._continuing = frozenset(kids)
+        if self._scope == SCOPE_CONTINUING:
+            self._apply()
+
     def _filter(self, rows: list[KursistRow]) -> list[KursistRow]:
         digits = self._digits
         if digits:
@@ -69,6 +76,9 @@ class KursistTableModel(ListTableModel):
         if self._scope == SCOPE_ERRORS:
             counts = self._counts
             return [r for r in rows if (c := counts.get(r.id)) and c[0]]
+        if self._scope == SCOPE_CONTINUING:
+            going_on = self._continuing
+            return [r for r in rows if r.id in going_on]
         if self._scope != SCOPE_ALL:
             return [r for r in rows if r.records > 0]
         return list(rows)

@@ -22,6 +22,7 @@ from desktop.ui.command_runner import CommandRunner
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.ui.help_window import HelpMenu
+from desktop.ui.hold_actions import HoldActions
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
 from desktop.ui.new_kursist import NewKursistDialog
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._watch.setInterval(self.WATCH_MS)
         self._watch.timeout.connect(self._look_for_other_writers)
         self._watch.start()
+        self.hold_actions = HoldActions(self)  # the Hold menu, the carry-forward notice
         self._whole_list_pending = False
         self.reload(first_page=True)
         self._fit_to_screen()
@@ -160,7 +162,10 @@ class MainWindow(QMainWindow):
 
     def _fill_quarters(self) -> None:
         today = Quarter.of(dt.date.today())
-        quarters = sorted({*self.ws.quarters(), today.iperiode, today.previous().iperiode,
+        known = self.ws.quarters()
+        # the quarter after the newest one with data is always there: the next to enter
+        after = [Quarter.parse(known[0]).next().iperiode] if known else []
+        quarters = sorted({*known, *after, today.iperiode, today.previous().iperiode,
                            self.quarter.iperiode}, reverse=True)
         self.quarter_box.blockSignals(True)
         self.quarter_box.clear()

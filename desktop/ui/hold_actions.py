@@ -1,0 +1,126 @@
+"""The main window's part in holds: the Hold menu, the notice that placements continue from
+the previous quarter (with the one action that makes their months), and the kursist list's
+filter for continuing kursister. Kept here so the main window only installs it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from desktop import commands
+from desktop.ui.kursist_model import SCOPE_CONTINUING
+
+
+class HoldActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.hold_window = None
+
+        self.open_action = self._action(self.tr("Holds and the quarter's teaching …"), "Ctrl+H",
+                                        self.open_holds)
+        self.carry_action = self._action(
+            self.tr("Create the months of continuing placements"), "Ctrl+Shift+M",
+            self.carry_forward, self.tr("The quarter's months for every placement that "
+                                        "continues from the previous quarter"))
+        self.join_action = self._action(self.tr("Join hold …"), "Ctrl+Shift+H",
+                                        window.editor.join_hold,
+                                        self.tr("The student on screen joins a hold"))
+        menu = QMenu(self.tr("H&old"), window)
+        existing = window.menuBar().actions()
+        if existing:  # before Help, which stays last
+            window.menuBar().insertMenu(existing[-1], menu)
+        else:
+            window.menuBar().addMenu(menu)
+        for a in (self.open_action, self.join_action, self.carry_action):
+            menu.addAction(a)
+        # The quarter from the keyboard: the next one is where the carry-forward is offered.
+        self.next_action = self._action(self.tr("Next quarter"), "Ctrl+PgDown",
+                                        lambda: self._step_quarter(-1))
+        self.previous_action = self._action(self.tr("Previous quarter"), "Ctrl+PgUp",
+                                            lambda: self._step_quarter(+1))
+        menu.addSeparator()
+        menu.addAction(self.next_action)
+        menu.addAction(self.previous_action)
+
+        # The notice above the list and the editor.
+        self.notice = QLabel(window)
+        self.notice.setWordWrap(True)
+        self.carry_button = QPushButton(self.tr("Create their &months (Ctrl+Shift+M)"), window)
+        self.carry_button.clicked.connect(self.carry_forward)
+        self.show_button = QPushButton(self.tr("&Show them"), window)
+        self.show_button.clicked.connect(
+            lambda: window.scope.setCurrentIndex(SCOPE_CONTINUING))
+        self.bar = QWidget(window)
+        row = QHBoxLayout(self.bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.notice, 1)
+        row.addWidget(self.show_button)
+        row.addWidget(self.carry_button)
+        self.bar.setStyleSheet("background: #fff6d6")
+        self.bar.setVisible(False)
+        central = window.takeCentralWidget()
+        body = QWidget(window)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.bar)
+        column.addWidget(central, 1)
+        window.setCentralWidget(body)
+
+        window.scope.addItem(self.tr("Continuing"))
+        window.runner.changed.connect(self._soon)
+        window.quarter_box.currentIndexChanged.connect(self._soon)
+        self.refresh()
+
+    def _action(self, text, shortcut, slot, tip=""):
+        a = QAction(text, self.w)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})")
+        a.triggered.connect(slot)
+        self.w.addAction(a)
+        return a
+
+    def _step_quarter(self, step: int) -> None:
+        box = self.w.quarter_box  # newest first
+        i = box.currentIndex() + step
+        if 0 <= i < box.count():
+            box.setCurrentIndex(i)
+
+    def _soon(self, *_) -> None:
+        QTimer.singleShot(0, self, self.refresh)  # after the window has followed the change
+
+    def refresh(self) -> None:
+        q = self.w.quarter
+        going_on = self.w.ws.continuing(q, untaught_only=False)
+        waiting = [c for c in going_on if c.modul_id in
+                   {x.modul_id for x in self.w.ws.continuing(q)}]
+        self.w.kursister.set_continuing(c.kursist_id for c in going_on)
+        if waiting:
+            self.notice.setText(self.tr(
+                "<b>{n} placements continue from {quarter}</b> and have no teaching in this "
+                "quarter yet.").format(n=len(waiting), quarter=self._quarter_name(q.previous())))
+        self.bar.setVisible(bool(waiting))
+        self.carry_action.setEnabled(bool(waiting))
+
+    def _quarter_name(self, q) -> str:
+        return self.tr("quarter {q} {year}").format(q=q.q, year=q.year)
+
+    def carry_forward(self) -> None:
+        command = commands.CarryForward(self.w.quarter.iperiode, self.w.ws.ukode)
+        if self.w.runner.run(command):
+            self.w.statusBar().showMessage(self.tr(
+                "The quarter's months were created for {n} placements; type their absence in "
+                "the grid (Ctrl+H) or in each student's teaching.").format(n=command.count))
+            self.w.reload(keep=self.w.editor.kid)
+
+    def open_holds(self) -> None:
+        from desktop.ui.hold_window import HoldWindow
+        if self.hold_window is None:
+            self.hold_window = HoldWindow(self.w)
+        self.hold_window.show_quarter(self.w.quarter)
+        self.hold_window.show()
+        self.hold_window.raise_()
+        self.hold_window.activateWindow()
+        self.hold_window.grid.setFocus()
