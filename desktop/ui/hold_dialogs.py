@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -203,8 +203,10 @@ class ChangeHoldDialog(JoinDialog):
         self.setWindowTitle(self.tr("Change hold"))
 
 
-_OUTCOME_TEXT = {PASSED: "Passed: next module on the hold", STAY: "Stays on the module",
-                 RESTART: "Restarts the module (new attempt)"}
+_OUTCOME_TEXT = {  # English source texts, translated when shown
+    PASSED: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Passed: next module on the hold"),
+    STAY: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Stays on the module"),
+    RESTART: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Restarts the module (new attempt)")}
 
 
 class ModuleShiftDialog(_Dialog):

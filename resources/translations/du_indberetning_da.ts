@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>ChangeHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
+        <source>Change hold</source>
+        <translation>Skift hold</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
@@ -22,6 +30,32 @@
         <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
         <source>End date</source>
         <translation>Slutdato</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../../desktop/ui/command_runner.py" line="123"/>
+        <source>The database is in use by another program; waiting …</source>
+        <translation>Databasen er i brug af et andet program; venter …</translation>
+    </message>
+</context>
+<context>
+    <name>CprJoinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="158"/>
+        <source>DDMMYY-XXXX</source>
+        <translation>DDMMÅÅ-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="159"/>
+        <source>&amp;CPR number</source>
+        <translation>&amp;CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="165"/>
+        <source>No student has that CPR number; create the student first (Ctrl+N in the main window).</source>
+        <translation>Ingen kursist har det CPR-nummer; opret først kursisten (Ctrl+N i hovedvinduet).</translation>
     </message>
 </context>
 <context>
@@ -182,12 +216,12 @@ Detaljerne står i logfilen:
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -223,6 +257,19 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/findings_model.py" line="28"/>
         <source>Message</source>
         <translation>Besked</translation>
+    </message>
+</context>
+<context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../desktop/ui/grid_model.py" line="152"/>
+        <source>The placement does not run in this month.</source>
+        <translation>Placeringen er ikke i gang i denne måned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grid_model.py" line="154"/>
+        <source>No month yet: a value typed here creates it.</source>
+        <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
     </message>
 </context>
 <context>
@@ -353,181 +400,407 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>HoldActions</name>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="21"/>
+        <source>Holds and the quarter&apos;s teaching …</source>
+        <translation>Hold og kvartalets undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="24"/>
+        <source>Create the months of continuing placements</source>
+        <translation>Opret månederne for fortsættende placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="25"/>
+        <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
+        <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="27"/>
+        <source>Join hold …</source>
+        <translation>Meld på hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
+        <source>The student on screen joins a hold</source>
+        <translation>Kursisten på skærmen meldes på et hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
+        <source>H&amp;old</source>
+        <translation>H&amp;old</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="39"/>
+        <source>Next quarter</source>
+        <translation>Næste kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="41"/>
+        <source>Previous quarter</source>
+        <translation>Forrige kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="50"/>
+        <source>Create their &amp;months (Ctrl+Shift+M)</source>
+        <translation>Opret deres &amp;måneder (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="52"/>
+        <source>&amp;Show them</source>
+        <translation>&amp;Vis dem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="72"/>
+        <source>Continuing</source>
+        <translation>Fortsætter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="102"/>
+        <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
+        <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="108"/>
+        <source>quarter {q} {year}</source>
+        <translation>{q}. kvartal {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="114"/>
+        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldWindow</name>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="109"/>
+        <source>Holds and the quarter&apos;s teaching</source>
+        <translation>Hold og kvartalets undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="114"/>
+        <source>Holds</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <source>&amp;New hold …</source>
+        <translation>&amp;Nyt hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <source>&amp;Module shift …</source>
+        <translation>&amp;Modulskift …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <source>&lt;b&gt;Holds&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="132"/>
+        <source>Create the quarter&apos;s &amp;months</source>
+        <translation>Opret kvartalets &amp;måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="133"/>
+        <source>For every placement that continues from the previous quarter (Ctrl+Shift+M)</source>
+        <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="144"/>
+        <source>The hold&apos;s plan</source>
+        <translation>Holdets plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <source>The quarter&apos;s teaching</source>
+        <translation>Kvartalets undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="163"/>
+        <source>&amp;Join student …</source>
+        <translation>Meld &amp;kursist på …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="165"/>
+        <source>&amp;Leave …</source>
+        <translation>&amp;Udmeld …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="167"/>
+        <source>C&amp;hange hold …</source>
+        <translation>Skift &amp;hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="179"/>
+        <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
+        <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
+        <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="196"/>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="197"/>
+        <source>Redo</source>
+        <translation>Annuller fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="198"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <source>Create the quarter&apos;s months</source>
+        <translation>Opret kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="221"/>
+        <source> – ended</source>
+        <translation> – afsluttet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="227"/>
+        <source>Placements on no hold</source>
+        <translation>Placeringer uden hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="250"/>
+        <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <source>, ended {day}</source>
+        <translation>, afsluttet {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="255"/>
+        <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
+        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="270"/>
+        <source>{n} placements · {errors} errors at their cells</source>
+        <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="285"/>
+        <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
+        <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="289"/>
+        <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
+        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="338"/>
+        <source>Row {n} ({header}): {message} Nothing was stored.</source>
+        <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="359"/>
+        <source>Paste {n} cells</source>
+        <translation>Indsæt {n} celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="371"/>
+        <source>Clear {n} cells</source>
+        <translation>Ryd {n} celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <source>The quarter&apos;s months were created for {n} placements.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="25"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
         <source>Choose files …</source>
         <translation>Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
         <source>Load</source>
         <translation>Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="129"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="153"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="175"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="238"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
     </message>
@@ -535,131 +808,179 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="48"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="131"/>
+        <source>Join a hold</source>
+        <translation>Meld på hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="136"/>
+        <source>&amp;Hold</source>
+        <translation>&amp;Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="137"/>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
+        <source>There is no hold to join yet: create one under Holds.</source>
+        <translation>Der er endnu intet hold at melde på: opret et under Hold.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="143"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>KursistEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="49"/>
+        <location filename="../../desktop/ui/editor.py" line="56"/>
         <source>Personal data</source>
         <translation>Stamdata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="51"/>
+        <location filename="../../desktop/ui/editor.py" line="58"/>
         <source>Referrals</source>
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="52"/>
+        <location filename="../../desktop/ui/editor.py" line="59"/>
         <source>New referral</source>
         <translation>Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="53"/>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
+        <location filename="../../desktop/ui/editor.py" line="60"/>
         <location filename="../../desktop/ui/editor.py" line="69"/>
-        <location filename="../../desktop/ui/editor.py" line="261"/>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
+        <location filename="../../desktop/ui/editor.py" line="82"/>
+        <location filename="../../desktop/ui/editor.py" line="319"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="54"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="55"/>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
         <source>New placement</source>
         <translation>Ny placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="56"/>
+        <location filename="../../desktop/ui/editor.py" line="63"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="58"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>End …</source>
         <translation>Afslut …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="59"/>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
         <source>Restart module …</source>
         <translation>Genstart modul …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="60"/>
+        <location filename="../../desktop/ui/editor.py" line="67"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="63"/>
+        <location filename="../../desktop/ui/editor.py" line="70"/>
+        <source>Join hold …</source>
+        <translation>Meld på hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="71"/>
+        <source>A new placement on a hold&apos;s DU and module, its months from the hold&apos;s plan</source>
+        <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="76"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <location filename="../../desktop/ui/editor.py" line="78"/>
         <source>Add the quarter&apos;s months</source>
         <translation>Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <location filename="../../desktop/ui/editor.py" line="80"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="81"/>
         <source>New exam</source>
         <translation>Ny prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="80"/>
+        <location filename="../../desktop/ui/editor.py" line="93"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="98"/>
+        <location filename="../../desktop/ui/editor.py" line="111"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="194"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
+        <location filename="../../desktop/ui/editor.py" line="128"/>
+        <source>The checks could not be completed for this student; see the log.</source>
+        <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="255"/>
-        <source>Do you want to delete the referral? It cannot be undone.</source>
-        <translation>Vil du slette henvisningen? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="149"/>
+        <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="256"/>
-        <source>Do you want to delete the placement and its teaching? It cannot be undone.</source>
-        <translation>Vil du slette placeringen og dens undervisning? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="150"/>
+        <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="258"/>
-        <source>Do you want to delete the month? It cannot be undone.</source>
-        <translation>Vil du slette måneden? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="314"/>
+        <source>Do you want to delete the referral?</source>
+        <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="259"/>
-        <source>Do you want to delete the exam? It cannot be undone.</source>
-        <translation>Vil du slette prøven? Det kan ikke fortrydes.</translation>
+        <location filename="../../desktop/ui/editor.py" line="315"/>
+        <source>Do you want to delete the placement and its teaching?</source>
+        <translation>Vil du slette placeringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="276"/>
-        <source>End placement</source>
-        <translation>Afslut placering</translation>
+        <location filename="../../desktop/ui/editor.py" line="316"/>
+        <source>Do you want to delete the month?</source>
+        <translation>Vil du slette måneden?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="317"/>
+        <source>Do you want to delete the exam?</source>
+        <translation>Vil du slette prøven?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="318"/>
+        <source>Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Rediger → Fortryd (Ctrl+Z) bringer det tilbage.</translation>
     </message>
 </context>
 <context>
@@ -695,193 +1016,353 @@ Detaljerne står i logfilen:
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="190"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="162"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="190"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="164"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="192"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="178"/>
+        <source>Leave the hold</source>
+        <translation>Udmeld af hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="183"/>
+        <source>Passed module test</source>
+        <translation>Bestået modultest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <source>&amp;End date</source>
+        <translation>&amp;Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="187"/>
+        <source>&amp;How</source>
+        <translation>&amp;Hvordan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <source>Try again</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <source>Check the quarter again</source>
+        <translation>Kontrollér kvartalet igen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <source>The database was changed by another program; the view has been reloaded.</source>
+        <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <source>Undo steps that no longer apply were removed.</source>
+        <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <source>The check could not be completed</source>
+        <translation>Kontrollen kunne ikke gennemføres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleShiftDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="207"/>
+        <source>Passed: next module on the hold</source>
+        <translation>Bestået: næste modul på holdet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
+        <source>Stays on the module</source>
+        <translation>Bliver på modulet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
+        <source>Restarts the module (new attempt)</source>
+        <translation>Genstarter modulet (nyt forsøg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="220"/>
+        <source>Module shift</source>
+        <translation>Modulskift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="221"/>
+        <source>{hold} moves on from module {old} to module {new}.</source>
+        <translation>{hold} går videre fra modul {old} til modul {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="225"/>
+        <source>&amp;Date of the module test</source>
+        <translation>&amp;Dato for modultesten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="254"/>
+        <source>{passed} close their placement with the module test and start module {new} on the hold; {stay} stay on their module; {restart} restart it as a new attempt.</source>
+        <translation>{passed} afslutter placeringen med modultesten og starter på modul {new} på holdet; {stay} bliver på deres modul; {restart} genstarter det som et nyt forsøg.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="260"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
+    <name>NewHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="78"/>
+        <source>New hold</source>
+        <translation>Nyt hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="92"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="93"/>
+        <source>&amp;Danish education</source>
+        <translation>&amp;Danskuddannelse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
+        <source>&amp;Module</source>
+        <translation>&amp;Modul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="95"/>
+        <source>&amp;Lesson length (min.)</source>
+        <translation>&amp;Lektionslængde (min.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="96"/>
+        <source>&amp;Start date</source>
+        <translation>&amp;Startdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="97"/>
+        <source>S&amp;cheduled lessons per month</source>
+        <translation>S&amp;kemalagte lektioner pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="98"/>
+        <source>&amp;Other lessons per month</source>
+        <translation>&amp;Øvrige lektioner pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="103"/>
+        <source>The hold needs a name.</source>
+        <translation>Holdet skal have et navn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
+        <source>Give the hold&apos;s start date.</source>
+        <translation>Angiv holdets startdato.</translation>
     </message>
 </context>
 <context>
@@ -1029,22 +1510,14 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
-    <name>SetValue</name>
-    <message>
-        <location filename="../../desktop/ui/undo.py" line="16"/>
-        <source>Change {field}</source>
-        <translation>Ret {field}</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
@@ -1135,12 +1608,12 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
