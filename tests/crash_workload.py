@@ -1,8 +1,10 @@
 """The work that tests/test_crash_safety.py kills, and the child process that does it.
 
-A seeded sequence of steps covers every write path: importing one file and a set of files,
-every Workspace change (field values, stamdata, new records one and several at a time,
-deletes of records and of whole kursister, placement restarts, new kursister, settings),
+A seeded sequence of steps covers every write path, each a command (desktop.commands) as the
+window runs it: importing one file and a set of files, field values and stamdata, new records
+one and several at a time, deletes of records and of whole kursister, ending ("afslut") and
+restarting placements, the automatic fills (the attempt number once DU and module are typed,
+UnFagSkema from the UnKat parts, UnLekMin, the modultest date), new kursister, settings,
 exports of a quarter and of one kursist with their log, backups and restores. Step k depends
 only on the seed, k and the state after step k-1, so replaying the sequence on a copy of the
 starting database passes through exactly the states the child passes through.
@@ -26,11 +28,12 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import commands
 from desktop.domain.quarter import Quarter
-from desktop.operations import export_quarter, import_files
+from desktop.operations import export_quarter
 from desktop.sampledata import KOMMUNER, NATIONS, valid_cpr
 from desktop.store import Store, StoreError
-from desktop.store.backup import backup_now, list_backups, restore_from
+from desktop.store.backup import backup_now, list_backups
 from desktop.workspace import FieldRef, Workspace
 
 T0 = dt.datetime(2026, 1, 5, 8, 0)  # the clock of step k is T0 + k minutes
@@ -98,11 +101,11 @@ class World:
 
 
 def _import_one(w: World, r, k) -> None:
-    import_files(w.store, [r.choice(w.inputs)])
+    w.ws.run(commands.ImportFiles([r.choice(w.inputs)]))
 
 
 def _import_set(w: World, r, k) -> None:
-    import_files(w.store, r.sample(w.inputs, r.randint(2, 3)))
+    w.ws.run(commands.ImportFiles(r.sample(w.inputs, r.randint(2, 3))))
 
 
 def _other(r, choices, current) -> str:
@@ -114,8 +117,10 @@ def _set_stamdata(w: World, r, k) -> None:
     row = w.pick(r, "SELECT id FROM kursist ORDER BY id")
     if row:
         tag, q = r.choice(["kkoen", "knationskode"]), r.choice(w.quarters)
-        ref = FieldRef("kursist", row[0], tag)
-        w.ws.set_value(ref, _other(r, "MK" if tag == "kkoen" else NATIONS, w.ws.value(ref, q)), q)
+        kid = row[0]
+        old = w.ws.value(FieldRef("kursist", kid, tag), q)
+        new = _other(r, "MK" if tag == "kkoen" else NATIONS, old)
+        w.ws.run(commands.SetFields("kursist", kid, kid, q.iperiode, {tag: new}, {tag: old}))
 
 
 def _set_field(w: World, r, k) -> None:
@@ -123,8 +128,32 @@ def _set_field(w: World, r, k) -> None:
     row = w.pick(r, f"SELECT id FROM {kind} ORDER BY id")
     if row:
         tag, q = r.choice(sorted(FIELD_VALUES[kind])), r.choice(w.quarters)
-        ref = FieldRef(kind, row[0], tag)
-        w.ws.set_value(ref, _other(r, FIELD_VALUES[kind][tag], w.ws.value(ref, q)), q)
+        old = w.ws.value(FieldRef(kind, row[0], tag), q)
+        new = _other(r, FIELD_VALUES[kind][tag], old)
+        w.ws.run(commands.SetFields(kind, row[0], w.ws.owner(kind, row[0]), q.iperiode,
+                                    {tag: new}, {tag: old}))
+
+
+def _type_lesson_parts(w: World, r, k) -> None:
+    """A month's lessons typed as parts over an emptied UnFagSkema, which is filled in as
+    their sum in the same transaction (the automatic fill)."""
+    row = w.pick(r, "SELECT id FROM undervisning ORDER BY id")
+    if row:
+        q = r.choice(w.quarters)
+        values = {"unfagskema": None, "unkatkonf": str(r.randint(1, 9)),
+                  "unkatstud": str(r.randint(0, 9))}
+        w.ws.run(commands.SetFields("undervisning", row[0], w.ws.owner("undervisning", row[0]),
+                                    q.iperiode, values))
+
+
+def _choose_module(w: World, r, k) -> None:
+    """A new placement gets its DU and module typed in: the attempt number follows."""
+    row = w.pick(r, "SELECT id FROM modul WHERE uforsoegnr IS NULL ORDER BY id")
+    if row is None:
+        return
+    kid = w.ws.owner("modul", row[0])
+    w.ws.run(commands.SetFields("modul", row[0], kid, r.choice(w.quarters).iperiode,
+                                {"uuddnr": "2", "umodul": str(r.randint(1, 6))}))
 
 
 def _add_record(w: World, r, k) -> None:
@@ -138,55 +167,76 @@ def _add_record(w: World, r, k) -> None:
         parent = w.pick(r, "SELECT id FROM kursist ORDER BY id")
         values = {
             "henvisning": {"hhenvisdato": w.day_in(r, q), "hhenviskat": "1", "hkomkode": "101"},
-            "modul": {"uuddnr": "2", "umodul": str(r.randint(1, 6)), "ustartdato": w.day_in(r, q)},
+            # now and then without DU and module: the next "choose a module" fills them in
+            "modul": ({"ustartdato": w.day_in(r, q)} if r.random() < 0.3 else
+                      {"uuddnr": "2", "umodul": str(r.randint(1, 6)), "ustartdato": w.day_in(r, q)}),
             "proeve": {"pdato": w.day_in(r, q), "ptype": "3", "pstatus": "4", "pkarakter": "7",
                        "pselvstuderende": "N"},
         }[kind]
     if parent:
-        w.ws.add_record(kind, parent[0], q, values)
+        parent_kind = "modul" if kind == "undervisning" else "kursist"
+        w.ws.run(commands.AddRecord(kind, parent[0], w.ws.owner(parent_kind, parent[0]),
+                                    q.iperiode, values))
 
 
 def _add_records(w: World, r, k) -> None:
     q = r.choice(w.quarters)
     parent = w.pick(r, "SELECT id FROM modul ORDER BY id")
     if parent:
-        w.ws.add_records("undervisning", parent[0], q, [
+        w.ws.run(commands.AddRecords("undervisning", parent[0], w.ws.owner("modul", parent[0]),
+                                     q.iperiode, [
             {"unperiode": str(m), "unfagskema": str(r.randint(8, 40)), "unfravaer": "1",
-             "unfagoevrig": "0"} for m in q.months])
+             "unfagoevrig": "0"} for m in q.months]))
 
 
 def _delete_record(w: World, r, k) -> None:
     kind = r.choice(["henvisning", "modul", "undervisning", "proeve"])
     row = w.pick(r, f"SELECT id FROM {kind} ORDER BY id")
     if row:
-        w.ws.delete_record(kind, row[0])
+        w.ws.run(commands.DeleteRecord(kind, row[0], w.ws.owner(kind, row[0]), ""))
 
 
 def _delete_kursist(w: World, r, k) -> None:
     row = w.pick(r, "SELECT id FROM kursist ORDER BY id")
     if row:
-        w.ws.delete_record("kursist", row[0])
+        w.ws.run(commands.DeleteRecord("kursist", row[0], row[0], ""))
+
+
+def _open_placement(w: World, r):
+    return (w.pick(r, "SELECT id, kursist_id FROM modul WHERE uslutdato IS NULL ORDER BY id")
+            or w.pick(r, "SELECT id, kursist_id FROM modul ORDER BY id"))
+
+
+def _close_placement(w: World, r, k) -> None:
+    """'Afslut …': end date with a passed module test (its date filled in) or a reason."""
+    row = _open_placement(w, r)
+    if row:
+        q = r.choice(w.quarters)
+        end = (q.start + dt.timedelta(days=r.randint(20, 60))).isoformat()
+        passed = r.random() < 0.5
+        w.ws.run(commands.ClosePlacement(row[0], row[1], q.iperiode, end,
+                                         reason=None if passed else r.choice(["7", "8"])))
 
 
 def _restart_placement(w: World, r, k) -> None:
-    row = (w.pick(r, "SELECT id FROM modul WHERE uslutdato IS NULL ORDER BY id")
-           or w.pick(r, "SELECT id FROM modul ORDER BY id"))
+    row = _open_placement(w, r)
     if row:
         q = r.choice(w.quarters)
         end = q.start + dt.timedelta(days=r.randint(20, 60))
-        w.ws.restart_placement(row[0], end.isoformat(), r.choice(["7", "8"]),
-                               (end + dt.timedelta(days=7)).isoformat())
+        w.ws.run(commands.RestartModule(row[0], row[1], q.iperiode, end.isoformat(),
+                                        r.choice(["7", "8"]),
+                                        (end + dt.timedelta(days=7)).isoformat()))
 
 
 def _create_kursist(w: World, r, k) -> None:
     born = dt.date(r.randint(1960, 2004), r.randint(1, 12), r.randint(1, 28))
-    w.ws.create_kursist(valid_cpr(r, born), r.choice(w.quarters), r.choice("MK"),
-                        r.choice(NATIONS))
+    w.ws.run(commands.CreateKursist(w.ws.ukode, valid_cpr(r, born), r.choice(w.quarters).iperiode,
+                                    r.choice("MK"), r.choice(NATIONS), w.ws.settings.a1_is_error))
 
 
 def _set_setting(w: World, r, k) -> None:
     key = r.choice(sorted(SETTINGS))
-    w.ws.set_setting(key, _other(r, SETTINGS[key], w.store.setting(key)))
+    w.ws.run(commands.SaveSettings({key: _other(r, SETTINGS[key], w.store.setting(key))}))
 
 
 def _export(w: World, r, k, one: bool) -> None:
@@ -219,8 +269,7 @@ def _backup(w: World, r, k) -> None:
 def _restore(w: World, r, k) -> None:
     found = list_backups(w.place.backups, w.store.path.name)
     if found:
-        restore_from(w.store, r.choice(found[:3]), now=T0 + dt.timedelta(minutes=k))
-        w.ws.reload()
+        w.ws.run(commands.RestoreBackup(r.choice(found[:3]), now=T0 + dt.timedelta(minutes=k)))
 
 
 STEPS = {
@@ -228,6 +277,8 @@ STEPS = {
     "set a field": _set_field, "set stamdata": _set_stamdata, "add a record": _add_record,
     "add records": _add_records, "delete a record": _delete_record,
     "delete a kursist": _delete_kursist, "restart a placement": _restart_placement,
+    "close a placement": _close_placement, "choose a module": _choose_module,
+    "type lesson parts": _type_lesson_parts,
     "create a kursist": _create_kursist, "change a setting": _set_setting,
     "export a quarter": _export_quarter, "export one kursist": _export_kursist,
     "back up": _backup, "restore a backup": _restore,

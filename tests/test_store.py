@@ -125,7 +125,8 @@ def test_quarter_selection_never_scans_a_whole_history_table(tmp_path, store, on
 
 
 def test_non_ui_layers_never_import_qt():
-    code = ("import sys, desktop.cli, desktop.operations, desktop.sampledata; "
+    code = ("import sys, desktop.cli, desktop.operations, desktop.sampledata, desktop.workspace, "
+            "desktop.commands, desktop.settings; "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
 

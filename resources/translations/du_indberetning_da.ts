@@ -965,7 +965,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/editor.py" line="315"/>
         <source>Do you want to delete the placement and its teaching?</source>
-        <translation>Vil du slette placeringen og dens undervisning?</translation>
+        <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="316"/>
@@ -980,7 +980,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/editor.py" line="318"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
-        <translation>Rediger → Fortryd (Ctrl+Z) bringer det tilbage.</translation>
+        <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
 </context>
 <context>
