@@ -48,8 +48,9 @@ def test_the_grid_shows_the_hold_its_members_and_their_absence(holds):
     assert holds.quarter == Q3
     assert holds.model.rowCount() == 8
     header = [holds.model.headerData(i, Qt.Horizontal) for i in range(holds.model.columnCount())]
-    assert header[:5] == ["CPR-nummer", "Placering", "Fravær jul.", "Fravær aug.", "Fravær sep."]
-    assert header[-2:] == ["Fravær i alt", "Skemalagte i alt"]
+    assert header[:5] == ["CPR-nummer", "Placering", "Fravær\njul.", "Fravær\naug.",
+                          "Fravær\nsep."]
+    assert header[-2:] == ["Fravær\ni alt", "Skemalagte\ni alt"]
     assert "8 placeringer" in holds.summary.text()
     assert holds.plan_model.rowCount() == 6  # the quarter's months and the next quarter's
 
@@ -198,3 +199,17 @@ def test_the_module_shift_is_shown_before_it_runs(window, qtbot):
     day, outcomes = dialog.values()
     assert day == Q3.end.isoformat()
     assert sorted(outcomes.values()) == sorted([STAY, RESTART] + [PASSED] * 6)
+
+
+def test_tab_tab_enter_goes_on_at_the_next_row_where_the_tabs_began(window, holds, qtbot):
+    from PySide6.QtWidgets import QApplication
+    grid = holds.grid
+    grid.setFocus()
+    grid.setCurrentIndex(holds.model.index(0, 2))
+    for key in ("1", Qt.Key_Tab, "2", Qt.Key_Tab, "3", Qt.Key_Return, "4"):
+        QTest.keyClick(QApplication.focusWidget(), key)
+        QApplication.processEvents()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: fravaer(holds, 1, 7) == "4")
+    assert [fravaer(holds, 0, m) for m in (7, 8, 9)] == ["1", "2", "3"]
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (2, 2)

@@ -41,30 +41,17 @@ class GridModel(QAbstractTableModel):
         self.masked = False
         self._findings: dict[tuple[int, int], list[Finding]] = {}
 
-    def set_grid(self, q: Quarter, rows: list, findings: list[Finding],
-                 editing: tuple[int, int] | None = None) -> None:
+    def set_grid(self, q: Quarter, rows: list, findings: list[Finding]) -> None:
         """The grid after a change: the same placements are updated in place, so the cursor
-        and a cell being typed into stay where they are; anything else is a new grid.
-        `editing`: the cell open in an editor, left out of the update (Qt would put the stored
-        value back into the editor over what the user is typing)."""
+        stays where it is; anything else is a new grid."""
         same = (q == self.quarter and [r.modul_id for r in rows]
                 == [r.modul_id for r in self.rows])
         if same:
             self.rows = rows
             self._findings = self._place(findings)
-            last_row, last_col = len(rows) - 1, len(self.layout) - 1
-            if not rows:
-                return
-            if editing is None:
-                self.dataChanged.emit(self.index(0, 0), self.index(last_row, last_col))
-                return
-            r, c = editing
-            for top, bottom in ((0, r - 1), (r + 1, last_row)):
-                if top <= bottom:
-                    self.dataChanged.emit(self.index(top, 0), self.index(bottom, last_col))
-            for left, right in ((0, c - 1), (c + 1, last_col)):
-                if left <= right:
-                    self.dataChanged.emit(self.index(r, left), self.index(r, right))
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.layout) - 1))
             return
         self.beginResetModel()
         self.quarter, self.layout, self.rows = q, GridLayout(q), rows
@@ -108,7 +95,9 @@ class GridModel(QAbstractTableModel):
         if self.layout is None:
             return None
         if orientation == Qt.Horizontal and role == DISPLAY and 0 <= section < len(self.layout):
-            return self.layout.header(section)
+            text = self.layout.header(section)
+            # two lines for a month's columns: narrow enough for the quarter to fit at 1366
+            return text.replace(" ", "\n", 1) if section >= 2 else text
         if orientation == Qt.Vertical and role == DISPLAY:
             return str(section + 1)
         return None

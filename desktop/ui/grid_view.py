@@ -1,6 +1,7 @@
 """The quarter grid's table, with the keys of a spreadsheet: typing replaces the cell, Enter
-stores it and moves down (from the last row to the top of the next column), Tab moves right
-(from the row's end to the next row), arrows move, F2 edits, Delete clears the selected cells,
+stores it and moves down (from the last row to the top of the next column; after Tabs, to the
+next row where the Tabs began), Tab moves right (from the row's end to the next row), arrows
+move, F2 edits, Delete clears the selected cells,
 Ctrl+C copies them and Ctrl+V pastes a block at the current cell, as tab-separated text.
 
 The view asks; the window stores: `paste(row, column, text)` and `clear(cells)`.
@@ -26,6 +27,7 @@ from desktop.domain.holds import format_block
 class GridView(QTableView):
     paste = Signal(int, int, str)  # row, column, the clipboard's text
     clear = Signal(list)  # [(row, column)] of the editable cells to empty
+    editor_closed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,6 +40,7 @@ class GridView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.verticalHeader().setDefaultSectionSize(24)
         self.masked = False
+        self._tab_origin: int | None = None  # where a run of Tabs began, for Enter
 
     # Moving -------------------------------------------------------------------------------
     def _editable(self, row: int, column: int) -> bool:
@@ -62,6 +65,10 @@ class GridView(QTableView):
             return False
         r, c = current.row(), current.column()
         if key == "down":
+            origin, self._tab_origin = self._tab_origin, None
+            if origin is not None and r + 1 < rows:  # Tab, Tab, Enter: the next row's start
+                self._go(r + 1, origin)
+                return True
             if r + 1 < rows:
                 self._go(r + 1, c)
                 return True
@@ -72,6 +79,8 @@ class GridView(QTableView):
             return False
         if key == "right":
             later = [x for x in cols if x > c]
+            if self._tab_origin is None:
+                self._tab_origin = c
             if later:
                 self._go(r, later[0])
                 return True
@@ -101,6 +110,7 @@ class GridView(QTableView):
         if move:
             self.setFocus()
             self.step(move)
+        self.editor_closed.emit()
 
     def keyPressEvent(self, event) -> None:
         key, mods = event.key(), event.modifiers()
@@ -128,6 +138,9 @@ class GridView(QTableView):
         if key in (Qt.Key_Tab, Qt.Key_Backtab) and mods & Qt.ControlModifier:
             QWidget.focusNextPrevChild(self, not (mods & Qt.ShiftModifier))  # always leaves
             return
+        if key in (Qt.Key_Up, Qt.Key_Down, Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End,
+                   Qt.Key_PageUp, Qt.Key_PageDown):
+            self._tab_origin = None
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:

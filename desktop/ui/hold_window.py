@@ -155,6 +155,8 @@ class HoldWindow(QWidget):
         self.grid.setAccessibleName(self.tr("The quarter's teaching"))
         self.grid.paste.connect(self.paste_block)
         self.grid.clear.connect(self.clear_cells)
+        self.grid.editor_closed.connect(self._editor_closed)
+        self._pending = False
         self.summary = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -189,13 +191,13 @@ class HoldWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([240, 1100])
+        splitter.setSizes([290, 1050])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
         for text, keys, slot in ((self.tr("Undo"), ("Ctrl+Z",), self.runner.undo),
                                  (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
-                                 (self.tr("Close"), ("Ctrl+W", "Escape"), self.close),
+                                 (self.tr("Close"), ("Ctrl+W",), self.close),
                                  (self.tr("Create the quarter's months"), ("Ctrl+Shift+M",),
                                   self.carry_forward)):
             a = QAction(text, self)
@@ -263,9 +265,7 @@ class HoldWindow(QWidget):
             b.setEnabled(h is not None)
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
-        editing = (self.grid.currentIndex().row(), self.grid.currentIndex().column()) \
-            if self.grid.state() == QAbstractItemView.EditingState else None
-        self.model.set_grid(q, rows, findings, editing)
+        self.model.set_grid(q, rows, findings)
         errors = sum(f.is_error for _, _, f in self.model.all_findings())
         self.summary.setText(self.tr("{n} placements · {errors} errors at their cells").format(
             n=len(rows), errors=errors))
@@ -294,8 +294,19 @@ class HoldWindow(QWidget):
         self.carry_button.setVisible(bool(waiting))
 
     def _changed(self, changes) -> None:
-        if self.isVisible():
-            self.show_quarter(self.main.quarter)
+        if not self.isVisible():
+            return
+        if self.grid.state() == QAbstractItemView.EditingState:
+            # a cell is being typed into (the user typed on before the last value was
+            # stored): the grid follows once that editor has closed
+            self._pending = True
+            return
+        self.show_quarter(self.main.quarter)
+
+    def _editor_closed(self) -> None:
+        if self._pending:
+            self._pending = False
+            QTimer.singleShot(0, self, lambda: self._changed(None))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
