@@ -110,10 +110,8 @@ class Workspace:
         finding of its kursister in the quarter, read in one consistent look."""
         with self.store.reading() as c:
             rows = holds.grid_rows(c, q, hold_id, self.ukode)
-            found: list[Finding] = []
-            for kid in dict.fromkeys(r.kursist_id for r in rows):
-                found += kursist.sheet_findings(c, kid, q, self.settings)
-        return rows, found
+            kids = list(dict.fromkeys(r.kursist_id for r in rows))
+            return rows, kursist.findings_of(c, kids, q, self.settings)
 
     def continuing(self, q: Quarter, untaught_only: bool = True) -> list[holds.Continuing]:
         """Placements running on from the previous quarter (without teaching here yet)."""

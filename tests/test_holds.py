@@ -348,3 +348,20 @@ def test_the_day_a_change_applies_from():
     assert first_month_from(dt.date(2024, 3, 1)) == (2024, 3)
     assert first_month_from(dt.date(2024, 3, 2)) == (2024, 4)
     assert first_month_from(dt.date(2024, 12, 15)) == (2025, 1)
+
+
+def test_the_grid_s_findings_are_each_kursist_s_own(ws):
+    """The grid checks its kursister in one selection; each finding is the one the kursist's
+    own check (the editor's) gives."""
+    from desktop.store import kursist
+    hold = new_hold(ws)
+    kids = kursister(ws, 3)
+    for k in kids:
+        join(ws, hold, k)
+    ws.run(commands.SetCells(Q1.iperiode, [Cell(ws.grid(Q1, hold)[0][0].modul_id, 1,
+                                                "unfravaer", "99")], [None]))
+    _, findings = ws.grid(Q1, hold)
+    one_by_one = [f for k in kids for f in kursist.sheet_findings(ws.store.conn, k, Q1,
+                                                                  ws.settings)]
+    assert sorted(findings, key=repr) == sorted(one_by_one, key=repr)
+    assert {f.rule for f in findings} >= {"A10", "X"}

@@ -8,16 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop.commands.base import (
-    Changes,
-    Command,
-    Stale,
-    Tx,
-    changed,
-    clean,
-    owner,
-    register,
-)
+from desktop.commands.base import (Changes, Command, Stale, Tx, changed, clean, columns, owner,
+                                   register)
 from desktop.domain.fields import TAGS, as_date
 from desktop.domain.holds import OUTCOMES, RESTART_REASON, Month, plan_problem
 from desktop.domain.quarter import Quarter
@@ -58,8 +50,8 @@ def _kids(tx: Tx) -> set[int]:
                                        tuple(modul_ids))}
 
 
-def _cols(tx: Tx, table: str) -> list[str]:
-    return [r[1] for r in tx.c.execute(f"PRAGMA table_info({table})")]
+def _cols(tx: Tx, table: str) -> tuple[str, ...]:
+    return columns(tx.c, table)
 
 
 def _quarters(tx: Tx) -> set[str]:
@@ -272,14 +264,12 @@ class SetCells(Command):
 
     def apply(self, tx: Tx) -> Changes:
         q = Quarter.parse(self.quarter)
+        if any(cell.tag not in TAGS["undervisning"] for cell in self.cells):
+            raise ValueError([cell.tag for cell in self.cells])
+        months = store.month_rows(tx.c, q, {cell.modul_id for cell in self.cells})
         for cell, shown in zip(self.cells, self.seen):
-            if cell.tag not in TAGS["undervisning"]:
-                raise ValueError(cell.tag)
-            row = tx.c.execute(
-                f"SELECT {cell.tag} FROM undervisning WHERE modul_id = ? AND iperiode = ? AND "
-                "CAST(unperiode AS INTEGER) = ? ORDER BY id LIMIT 1",
-                (cell.modul_id, q.iperiode, cell.month)).fetchone()
-            if (row[0] if row else None) != clean(shown):
+            slot = months.get((cell.modul_id, cell.month))
+            if (slot[1].get(cell.tag) if slot else None) != clean(shown):
                 raise Stale()
-        store.set_cells(tx, q, self.cells, self.lesson_minutes)
+        store.set_cells(tx, q, self.cells, self.lesson_minutes, months)
         return _done(tx)

@@ -80,6 +80,12 @@ def is_active(row, q: Quarter, month: int) -> bool:
     return (q.year, month) in row.active(q)
 
 
+def active_months_of(rows: list, q: Quarter) -> list[frozenset[int]]:
+    """Per row, the months of the quarter its placement runs in (worked out once per grid:
+    a view asks for every cell's flags on each paint)."""
+    return [frozenset(m for _, m in row.active(q)) for row in rows]
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a typed or pasted value cannot be stored, at its cell."""

@@ -455,26 +455,38 @@ class Cell:
     value: str | None
 
 
-def set_cells(tx, q: Quarter, cells: list[Cell], lesson_minutes: int) -> set[int]:
+def month_rows(c: sqlite3.Connection, q: Quarter,
+               modul_ids) -> dict[tuple[int, int], tuple[int, dict[str, str | None]]]:
+    """The quarter's month rows of some placements, by (placement, month): one query."""
+    ids = list(modul_ids)
+    out: dict[tuple[int, int], tuple[int, dict[str, str | None]]] = {}
+    if not ids:
+        return out
+    for rid, mid, *values in c.execute(
+            f"SELECT id, modul_id, {', '.join(_U_COLS)} FROM undervisning WHERE iperiode = ? "
+            f"AND modul_id IN ({', '.join('?' * len(ids))}) ORDER BY id", (q.iperiode, *ids)):
+        record = dict(zip(_U_COLS, values))
+        try:
+            out.setdefault((mid, int(record["unperiode"] or "")), (rid, record))
+        except ValueError:
+            continue
+    return out
+
+
+def set_cells(tx, q: Quarter, cells: list[Cell], lesson_minutes: int,
+              months: dict | None = None) -> None:
     """Store grid cells; a month row that does not exist yet is made (from the hold's plan when
-    the placement is on one). The caller has checked every value. Returns the kursister."""
-    kids: set[int] = set()
-    rows: dict[tuple[int, int], int] = {}
+    the placement is on one). The caller has checked every value; `months` is month_rows() of
+    the cells' placements, if it has read them already."""
+    if months is None:
+        months = month_rows(tx.c, q, {cell.modul_id for cell in cells})
+    rows = {slot: rid for slot, (rid, _) in months.items()}
     for cell in cells:
         slot = (cell.modul_id, cell.month)
         if slot not in rows:
-            found = tx.c.execute(
-                "SELECT id FROM undervisning WHERE modul_id = ? AND iperiode = ? AND "
-                "CAST(unperiode AS INTEGER) = ? ORDER BY id LIMIT 1",
-                (cell.modul_id, q.iperiode, cell.month)).fetchone()
-            if found:
-                rows[slot] = found[0]
-            else:
-                ym = (q.year, cell.month)
-                h = hold_on(tx.c, cell.modul_id, dt.date(*ym, 1)) or hold_on(tx.c, cell.modul_id)
-                values = (month_values(plan(tx.c, h.id), ym, h.unlekmin) if h else
-                          {"unperiode": str(cell.month), "unlekmin": str(lesson_minutes)})
-                rows[slot] = _add_month(tx, cell.modul_id, q, values)
+            ym = (q.year, cell.month)
+            h = hold_on(tx.c, cell.modul_id, dt.date(*ym, 1)) or hold_on(tx.c, cell.modul_id)
+            values = (month_values(plan(tx.c, h.id), ym, h.unlekmin) if h else
+                      {"unperiode": str(cell.month), "unlekmin": str(lesson_minutes)})
+            rows[slot] = _add_month(tx, cell.modul_id, q, values)
         tx.put("undervisning", (rows[slot],), {cell.tag: _norm(cell.value)})
-        kids.add(_placement(tx.c, cell.modul_id)[0])
-    return kids

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import format_cpr
-from desktop.domain.grid import GridLayout, cell_value, is_active, placement_text, total
+from desktop.domain.grid import GridLayout, active_months_of, cell_value, placement_text, total
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import record_label
 from desktop.ui.record_model import ERROR_BG, WARNING_BG, marker
@@ -27,7 +27,12 @@ from desktop.ui.roles import (
 )
 
 INACTIVE_BG = QColor("#ececec")  # a month the placement does not run in
+_INACTIVE = QBrush(INACTIVE_BG)
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_SELECTABLE = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemIsEditable
+_ROLES = frozenset({DISPLAY, EDIT, ALIGNMENT, BACKGROUND, DECORATION, TOOLTIP,
+                    ACCESSIBLE_DESCRIPTION})
 
 
 class GridModel(QAbstractTableModel):
@@ -40,6 +45,7 @@ class GridModel(QAbstractTableModel):
         self.rows: list = []
         self.masked = False
         self._findings: dict[tuple[int, int], list[Finding]] = {}
+        self._active: list[frozenset[int]] = []
 
     def set_grid(self, q: Quarter, rows: list, findings: list[Finding]) -> None:
         """The grid after a change: the same placements are updated in place, so the cursor
@@ -48,6 +54,7 @@ class GridModel(QAbstractTableModel):
                 == [r.modul_id for r in self.rows])
         if same:
             self.rows = rows
+            self._active = active_months_of(rows, q)
             self._findings = self._place(findings)
             if rows:
                 self.dataChanged.emit(self.index(0, 0),
@@ -55,6 +62,7 @@ class GridModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.quarter, self.layout, self.rows = q, GridLayout(q), rows
+        self._active = active_months_of(rows, q)
         self._findings = self._place(findings)
         self.endResetModel()
 
@@ -106,17 +114,19 @@ class GridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.NoItemFlags
         col = self.layout.columns[index.column()]
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if col.editable and is_active(self.rows[index.row()], self.quarter, col.month):
-            return base | Qt.ItemIsEditable
-        return base
+        if col.editable and col.month in self._active[index.row()]:
+            return _EDITABLE
+        return _SELECTABLE
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
+        if role not in _ROLES:
+            return None
         row = self.rows[index.row()]
         col = self.layout.columns[index.column()]
-        found = self._findings.get((index.row(), index.column()), [])
+        found = self._findings.get((index.row(), index.column()), ())
+        active = col.month in self._active[index.row()]
         if role in (DISPLAY, EDIT):
             if col.kind == "cpr":
                 return format_cpr(row.cpr, self.masked)
@@ -130,14 +140,14 @@ class GridModel(QAbstractTableModel):
         if role == BACKGROUND:
             if found:
                 return QBrush(ERROR_BG if any(f.is_error for f in found) else WARNING_BG)
-            if col.editable and not is_active(row, self.quarter, col.month):
-                return QBrush(INACTIVE_BG)
+            if col.editable and not active:
+                return _INACTIVE
         if role == DECORATION and found:
             return marker(any(f.is_error for f in found))
         if role == TOOLTIP:
             if found:
                 return "\n".join(f"{f.rule}: {f.message}" for f in found)
-            if col.editable and not is_active(row, self.quarter, col.month):
+            if col.editable and not active:
                 return self.tr("The placement does not run in this month.")
             if col.editable and col.month not in row.months:
                 return self.tr("No month yet: a value typed here creates it.")

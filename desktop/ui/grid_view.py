@@ -37,10 +37,15 @@ class GridView(QTableView):
                              | QAbstractItemView.DoubleClicked)
         self.setTabKeyNavigation(True)
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # measured once per new grid (fit_columns), not on every change: ResizeToContents
+        # would measure every cell again after each typed value
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.verticalHeader().setDefaultSectionSize(24)
         self.masked = False
         self._tab_origin: int | None = None  # where a run of Tabs began, for Enter
+
+    def fit_columns(self) -> None:
+        self.resizeColumnsToContents()
 
     # Moving -------------------------------------------------------------------------------
     def _editable(self, row: int, column: int) -> bool:

@@ -94,8 +94,7 @@ class HoldActions(QObject):
     def refresh(self) -> None:
         q = self.w.quarter
         going_on = self.w.ws.continuing(q, untaught_only=False)
-        waiting = [c for c in going_on if c.modul_id in
-                   {x.modul_id for x in self.w.ws.continuing(q)}]
+        waiting = self.w.ws.continuing(q)
         self.w.kursister.set_continuing(c.kursist_id for c in going_on)
         if waiting:
             self.notice.setText(self.tr(

@@ -157,6 +157,7 @@ class HoldWindow(QWidget):
         self.grid.clear.connect(self.clear_cells)
         self.grid.editor_closed.connect(self._editor_closed)
         self._pending = False
+        self._notice_for = None
         self.summary = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -265,11 +266,16 @@ class HoldWindow(QWidget):
             b.setEnabled(h is not None)
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
+        fresh = self.model.quarter != q or [r.modul_id for r in rows] != \
+            [r.modul_id for r in self.model.rows]
         self.model.set_grid(q, rows, findings)
+        if fresh:
+            self.grid.fit_columns()
         errors = sum(f.is_error for _, _, f in self.model.all_findings())
         self.summary.setText(self.tr("{n} placements · {errors} errors at their cells").format(
             n=len(rows), errors=errors))
-        self._notice()
+        if self._notice_for != (q, self.hold_id):
+            self._notice()
         r, c = current
         if rows:
             r = min(max(r, 0), len(rows) - 1)
@@ -277,7 +283,11 @@ class HoldWindow(QWidget):
             self.grid.setCurrentIndex(self.model.index(r, c))
 
     def _notice(self) -> None:
+        """Placements continuing without teaching, and those that look finished: worked out
+        for a new quarter or hold and after commands that make or end placements and months,
+        not after each typed value (two queries over the quarter)."""
         q = self.quarter
+        self._notice_for = (q, self.hold_id)
         waiting = self.ws.continuing(q)
         finished = self.ws.looks_finished(q)
         parts = []
@@ -315,6 +325,8 @@ class HoldWindow(QWidget):
     # Commands ---------------------------------------------------------------------------
     def _run(self, command) -> bool:
         self.show_message("")
+        if not isinstance(command, commands.SetCells):
+            self._notice_for = None  # the notice is worked out again after it
         failures: list[str] = []
 
         def told(text: str) -> None:
