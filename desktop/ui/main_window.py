@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 946])  # the list shows its error and warning counts
+        self.splitter = splitter
         self.setCentralWidget(splitter)
 
         self.kursist_findings = FindingsModel(self, show_cpr=False)
