@@ -21,7 +21,8 @@ from tests.helpers import demo_window  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = guide_path()
 REQUIRED = ["Installation", "Første start og indstillinger", "Ny kursist",
-            "Modulplaceringer og månedlig undervisning", "Prøver", "Fejl og advarsler",
+            "Modulplaceringer og månedlig undervisning", "Hold og kvartalets undervisning",
+            "Prøver", "Fejl og advarsler",
             "Dan indberetningsfilen", "Indlæs en fil fra et andet system", "Sikkerhedskopier",
             "Tastaturgenveje", "Hvis noget går galt"]
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
