@@ -20,6 +20,7 @@ class ImportFiles(Command):
     finding nothing at all is stored. Otherwise all are stored in one transaction, in the
     order given. `result` is the operations.ImportResult."""
     paths: list[Path | str]
+    adopt_ukode: bool = False  # the app's import: an empty database takes the files' provider
     result: object = None
     undoable = False
     label = "Indlæs filer"
@@ -40,7 +41,7 @@ class ImportFiles(Command):
             counts.update(store_kursister(tx.c, check.parsed.kursister))
             quarters |= {k["iperiode"] for k in check.parsed.kursister}
         self.result.stored, self.result.counts = True, counts
-        if tx.values("setting", ("ukode",)) is None:
+        if self.adopt_ukode and tx.values("setting", ("ukode",)) is None:
             # An empty database adopts the provider of what it imported.
             codes = [r[0] for r in tx.c.execute("SELECT DISTINCT ukode FROM kursist LIMIT 2")]
             if len(codes) == 1:

@@ -210,7 +210,7 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
-        command = commands.ImportFiles(list(self.paths))
+        command = commands.ImportFiles(list(self.paths), adopt_ukode=True)
         try:
             self.changes = run_with_progress(
                 self, self.tr("Loading the files …"),
