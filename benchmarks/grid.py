@@ -71,6 +71,7 @@ def main(source: str, repeat: int, work: Path) -> dict:
     app = application()
     main_window = MainWindow(Workspace(Store(db, create=False)))
     main_window.quarter_box.setCurrentIndex(main_window.quarter_box.findData(LAST.iperiode))
+    main_window._load_whole_list()  # as once the window is painted: not during a figure
     main_window.checker.wait()
     app.processEvents()
 
@@ -85,7 +86,7 @@ def main(source: str, repeat: int, work: Path) -> dict:
         assert window.model.rowCount() == MEMBERS
 
     def baseline_grid():
-        conn = sqlite3.connect(db)
+        conn = sqlite3.connect(db)  # reads only: the window sees no change
         marks = ", ".join("?" * len(modul_ids))
         rows = conn.execute(f"SELECT * FROM undervisning WHERE iperiode = ? AND modul_id IN "
                             f"({marks})", (LAST.iperiode, *modul_ids)).fetchall()
@@ -107,8 +108,11 @@ def main(source: str, repeat: int, work: Path) -> dict:
         f"SELECT id FROM undervisning WHERE iperiode = ? AND modul_id IN "
         f"({', '.join('?' * len(modul_ids))})", (LAST.iperiode, *modul_ids))]
 
+    other = str(work / "baseline.sqlite")  # the window must not see the baseline's writes as
+    shutil.copyfile(db, other)             # another program's (it would reload everything)
+
     def baseline_paste():
-        conn = sqlite3.connect(db, isolation_level=None)
+        conn = sqlite3.connect(other, isolation_level=None)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany("UPDATE undervisning SET unfravaer = ? WHERE id = ?",

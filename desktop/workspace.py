@@ -117,6 +117,9 @@ class Workspace:
         """Placements running on from the previous quarter (without teaching here yet)."""
         return holds.continuing(self.store.conn, q, self.ukode, untaught_only)
 
+    def continuing_count(self, q: Quarter) -> int:
+        return holds.continuing_count(self.store.conn, q, self.ukode)
+
     def looks_finished(self, q: Quarter) -> list[holds.Continuing]:
         return holds.looks_finished(self.store.conn, q, self.ukode)
 

@@ -73,8 +73,14 @@ def _quarters(tx: Tx) -> set[str]:
     return out
 
 
+MANY = 200  # kursister: past this the window reloads everything instead of row by row
+
+
 def _done(tx: Tx) -> Changes:
-    return changed(_kids(tx), _quarters(tx), holds=True)
+    kids = _kids(tx)
+    # A carry-forward on a large store touches tens of thousands of kursister: one reload of
+    # the list is far quicker than refreshing each of their rows.
+    return changed(kids, _quarters(tx), holds=True, everything=len(kids) > MANY)
 
 
 def _day(text: str) -> dt.date:

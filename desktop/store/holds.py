@@ -182,6 +182,19 @@ def continuing(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                                                     "qs": qs, "nxt": nxt, "ukode": ukode})]
 
 
+def continuing_count(c: sqlite3.Connection, q: Quarter, ukode: str | None) -> int:
+    """How many placements continue without teaching in the quarter yet (the notice)."""
+    qs, nxt = q.start.isoformat(), q.next().start.isoformat()
+    return c.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT modul_id FROM undervisning WHERE iperiode = :prev) s "
+        "CROSS JOIN modul m ON m.id = s.modul_id JOIN kursist k ON k.id = m.kursist_id "
+        "WHERE k.ukode IS :ukode AND (m.uslutdato IS NULL OR m.uslutdato >= :qs) "
+        "AND COALESCE(m.ustartdato, '') < :nxt AND NOT EXISTS (SELECT 1 FROM undervisning u "
+        "WHERE u.modul_id = m.id AND u.iperiode = :q)",
+        {"prev": q.previous().iperiode, "q": q.iperiode, "qs": qs, "nxt": nxt,
+         "ukode": ukode}).fetchone()[0]
+
+
 def looks_finished(c: sqlite3.Connection, q: Quarter, ukode: str | None) -> list[Continuing]:
     """Open placements with no teaching in the previous quarter nor in this one, started before
     the previous quarter: a whole quarter without teaching; to be closed (else B3)."""

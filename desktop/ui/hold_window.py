@@ -157,7 +157,7 @@ class HoldWindow(QWidget):
         self.grid.clear.connect(self.clear_cells)
         self.grid.editor_closed.connect(self._editor_closed)
         self._pending = False
-        self._notice_for = None
+        main.hold_actions.counted.connect(self._notice)
         self.summary = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -274,8 +274,7 @@ class HoldWindow(QWidget):
         errors = sum(f.is_error for _, _, f in self.model.all_findings())
         self.summary.setText(self.tr("{n} placements · {errors} errors at their cells").format(
             n=len(rows), errors=errors))
-        if self._notice_for != (q, self.hold_id):
-            self._notice()
+        self._notice()
         r, c = current
         if rows:
             r = min(max(r, 0), len(rows) - 1)
@@ -283,25 +282,21 @@ class HoldWindow(QWidget):
             self.grid.setCurrentIndex(self.model.index(r, c))
 
     def _notice(self) -> None:
-        """Placements continuing without teaching, and those that look finished: worked out
-        for a new quarter or hold and after commands that make or end placements and months,
-        not after each typed value (two queries over the quarter)."""
-        q = self.quarter
-        self._notice_for = (q, self.hold_id)
-        waiting = self.ws.continuing(q)
-        finished = self.ws.looks_finished(q)
+        """The main window's counts of placements continuing without teaching and of those
+        that look finished (worked out there once per quarter and after editing pauses)."""
+        q, counts = self.quarter, self.main.hold_actions
         parts = []
-        if waiting:
+        if counts.waiting:
             parts.append(self.tr("{n} placements continue from {quarter} without teaching in "
-                                 "this quarter yet.").format(n=len(waiting),
+                                 "this quarter yet.").format(n=counts.waiting,
                                                              quarter=q.previous()))
-        if finished:
+        if counts.finished:
             parts.append(self.tr("{n} open placements had no teaching for a whole quarter and "
                                  "look finished: end them in the student's placements (else "
-                                 "B3).").format(n=len(finished)))
+                                 "B3).").format(n=counts.finished))
         self.notice.setText(" ".join(parts))
         self.notice.setVisible(bool(parts))
-        self.carry_button.setVisible(bool(waiting))
+        self.carry_button.setVisible(bool(counts.waiting))
 
     def _changed(self, changes) -> None:
         if not self.isVisible():
@@ -325,8 +320,6 @@ class HoldWindow(QWidget):
     # Commands ---------------------------------------------------------------------------
     def _run(self, command) -> bool:
         self.show_message("")
-        if not isinstance(command, commands.SetCells):
-            self._notice_for = None  # the notice is worked out again after it
         failures: list[str] = []
 
         def told(text: str) -> None:

@@ -31,6 +31,7 @@ class KursistTableModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[KursistRow] = []  # everything loaded for the quarter
+        self._all_index: dict[int, int] | None = None
         self._rows: list[KursistRow] = []  # what the search and the scope let through, sorted
         self._counts: dict[int, tuple[int, int]] = {}
         self._index: dict[int, int] | None = {}  # kursist id -> visible row; built when asked
@@ -47,6 +48,7 @@ class KursistTableModel(ListTableModel):
     # filters 100,000 rows.
     def set_rows(self, rows: list[KursistRow]) -> None:
         self._all = rows  # counts stay until the next check replaces them: ids are stable
+        self._all_index: dict[int, int] | None = None  # id -> position in _all, when asked
         self._moving = None
         self._apply()
 
@@ -107,12 +109,15 @@ class KursistTableModel(ListTableModel):
         self.endResetModel()
 
     def update_row(self, row: KursistRow) -> None:
-        """One kursist changed: replace its row, or add it, without refilling the list."""
-        for i, r in enumerate(self._all):
-            if r.id == row.id:
-                self._all[i] = row
-                break
+        """One kursist changed: replace its row, or add it, without refilling the list. Found
+        through an index of the loaded rows: a paste changes 30 kursister of 100,000."""
+        if self._all_index is None or len(self._all_index) != len(self._all):
+            self._all_index = {r.id: i for i, r in enumerate(self._all)}
+        at = self._all_index.get(row.id)
+        if at is not None:
+            self._all[at] = row
         else:
+            self._all_index[row.id] = len(self._all)
             self._all.append(row)
         self._moving = None
         i = self.row_of(row.id)
