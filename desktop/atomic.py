@@ -46,6 +46,11 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
     return target
 
 
+def write_atomic(path: Path | str, data: bytes) -> Path:
+    """Bytes (an export, a PDF report) under path, whole or not at all."""
+    return replace_atomically(path, lambda tmp: tmp.write_bytes(data))
+
+
 def _sweep_leftovers(target: Path) -> None:
     """Remove the temporary files that killed writes to target left behind."""
     cutoff = time.time() - STALE_AFTER

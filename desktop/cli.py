@@ -15,7 +15,7 @@ from desktop import APP_NAME, __version__, logs
 from desktop.checks.findings import Finding, summarize
 from desktop.config import default_db_path
 from desktop.domain.quarter import Quarter
-from desktop.format.reader import os_reason
+from desktop.errors import os_reason
 from desktop.operations import (UnreadableFile, UsageError, export_quarter, import_files,
                                 validate_file)
 from desktop.store import Store, StoreError

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from desktop.checks import CheckSettings, Finding, check_kursist, check_report
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import bulk
+from desktop.bulk import bulk
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
-from desktop.format.writer import SchemaRejected, validated_document, write_atomic
+from desktop.atomic import write_atomic
+from desktop.format.writer import SchemaRejected, validated_document
 from desktop.store import exportlog
 from desktop.store.db import Store
 from desktop.store.browse import ukoder

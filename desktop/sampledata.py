@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from desktop.domain.codes import seven_point
 from desktop.domain.cpr import modulus11_ok
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, make
@@ -131,7 +132,7 @@ def _ptype(uddnr: int, modul: int) -> str:
 
 
 def _grade(rng: random.Random, day: dt.date) -> str:
-    if Quarter.of(day).iperiode >= "20074":
+    if seven_point(Quarter.of(day).iperiode):
         return rng.choice(["12", "10", "7", "4", "02", "00", "-3"])
     return rng.choice(["13", "11", "10", "9", "8", "7", "6", "5", "03", "00"])
 

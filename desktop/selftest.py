@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import APP_NAME, __version__
+from desktop.errors import StepFailed
 from desktop.resources import guide_path, resource, resources_dir
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 DEMO_RULES = {"X", "A3", "A5", "A9", "A10", "A12", "B2"}
 
 
-class StepFailed(Exception):
-    """A step that did not hold, with a Danish reason."""
 
 
 @dataclass

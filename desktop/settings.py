@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.checks import CheckSettings
+if TYPE_CHECKING:  # the checks take their defaults from here
+    from desktop.checks import CheckSettings
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,9 @@ def value(c: sqlite3.Connection, key: str):
     return REGISTRY[key].parse(row[0] if row else None)
 
 
-def check_settings(c: sqlite3.Connection | None) -> CheckSettings:
+def check_settings(c: sqlite3.Connection | None) -> "CheckSettings":
     """What the checks need to know of the installation (defaults without a store)."""
+    from desktop.checks import CheckSettings
     if c is None:
         return CheckSettings(a1_is_error=REGISTRY["a1_error"].default,
                              lesson_minutes=REGISTRY["lesson_minutes"].default)

@@ -13,7 +13,7 @@ from desktop.checks import CheckSettings, Finding
 from desktop.domain.cpr import cpr_problem
 from desktop.domain.fields import TAGS
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import bulk
+from desktop.bulk import bulk
 from desktop.settings import check_settings, value as setting_value
 from desktop.store import Store
 from desktop.store import backup, browse, exportlog, holds, kursist
@@ -147,7 +147,7 @@ class Workspace:
     def data_version(self) -> int:
         """SQLite's PRAGMA data_version: changes when another connection (another window,
         the command line, a worker thread of this one) has committed to the database."""
-        return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.store.data_version()
 
     def busy_timeout(self, ms: int) -> None:
         """How long the next write waits for another program's lock."""
@@ -166,11 +166,7 @@ class Workspace:
     def value(self, ref: FieldRef, q: Quarter) -> str | None:
         if ref.kind == "kursist":
             return kursist.stamdata_as_of(self.store.conn, ref.id, q.iperiode).get(ref.tag)
-        if ref.tag not in TAGS[ref.kind]:
-            raise ValueError(ref.tag)
-        row = self.store.conn.execute(f"SELECT {ref.tag} FROM {ref.kind} WHERE id = ?",
-                                      (ref.id,)).fetchone()
-        return row[0] if row else None
+        return kursist.field_value(self.store.conn, ref.kind, ref.id, ref.tag)
 
     def owner(self, kind: str, record_id: int) -> int | None:
         return commands.owner(self.store.conn, kind, record_id)

@@ -426,3 +426,30 @@ def test_a_re_import_keeps_the_ids_of_records_that_stay_and_numbers_new_ones_aft
     [rid] = changed
     assert after[rid][:4] == before[rid][:4] and after[rid][4] == "851"
     assert all(rid <= top for rid in after)
+
+
+def test_findings_name_their_record_by_kind_and_id_and_their_quarter(ws):
+    """The editor paints a finding in the row whose id it names (RecordRef), never by
+    reading its label back."""
+    c = ws.store.conn
+    rid, kid = one(c, "SELECT id, kursist_id FROM henvisning WHERE iperiode = ? ORDER BY id",
+                   (Q.iperiode,))
+    with ws.store.transaction():
+        c.execute("UPDATE henvisning SET hkomkode = '999' WHERE id = ?", (rid,))  # A3
+    [f] = [f for f in ws.findings(kid, Q) if f.rule == "A3"]
+    assert (f.ref.kind, f.ref.id, f.iperiode) == ("henvisning", rid, Q.iperiode)
+    date = one(c, "SELECT hhenvisdato FROM henvisning WHERE id = ?", (rid,))[0]
+    assert f.record == f.ref.label == f"henvisning {date}"
+    assert f.ref.describe() == f"Henvisning {date}"
+
+
+def test_settings_are_checked_against_their_one_declaration(ws):
+    from desktop.settings import REGISTRY
+    from desktop.store import StoreError
+    before = whole(ws.store.conn)
+    for key, bad in (("lesson_minutes", "500"), ("ukode", "12345"), ("a1_error", "ja")):
+        with pytest.raises(StoreError) as refused:
+            ws.run(commands.SaveSettings({key: bad}))
+        assert str(refused.value) == REGISTRY[key].message
+    assert whole(ws.store.conn) == before
+    assert ws.setting("lesson_minutes") == REGISTRY["lesson_minutes"].default == 45

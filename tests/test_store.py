@@ -143,7 +143,7 @@ def test_bulk_pauses_the_cycle_collector_until_the_last_nested_use_ends():
     import gc
     import threading
 
-    from desktop.domain.records import bulk
+    from desktop.bulk import bulk
     assert gc.isenabled()
     with bulk():
         assert not gc.isenabled()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from desktop.domain.records import RecordRef
+
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_DA = {ERROR: "Fejl", WARNING: "Advarsel"}
@@ -20,6 +22,7 @@ class Finding:
     line: int | None = None  # source line, for findings from a file
     iperiode: str | None = None
     ukode: str | None = None
+    ref: RecordRef | None = None  # the record itself (None: the document as a whole)
 
     @property
     def is_error(self) -> bool:

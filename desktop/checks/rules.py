@@ -10,12 +10,13 @@ import datetime as dt
 
 from desktop.checks.emit import Emitter
 from desktop.domain import cpr as cprlib
-from desktop.domain.codes import code_list, grade_scale
+from desktop.domain.codes import code_list, grade_scale, seven_point
 from desktop.domain.fields import FIELD_BY_TAG, UNKAT_PARTS, as_date, as_int
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import Record, record_label
+from desktop.domain.records import Record, RecordRef
 
-_DATE_TAGS = frozenset({"hhenvisdato", "ustartdato", "uslutdato", "umodtestdato", "pdato"})
+# The date fields, from the catalogue.
+_DATE_TAGS = frozenset(t for t, f in FIELD_BY_TAG.items() if f.is_date)
 
 
 _PROBLEM = {tag: f.problem for tag, f in FIELD_BY_TAG.items()}
@@ -70,8 +71,8 @@ def _da(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
-def _ulabel(m: Record, u: Record) -> str:
-    return record_label("undervisning", m.key + u.key)
+def _ulabel(m: Record, u: Record) -> RecordRef:
+    return RecordRef.of(u, parent=m)
 
 
 def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
@@ -258,7 +259,7 @@ def _proever(v: _Valid, k: Record, proever: list[Record], q: Quarter | None,
             emit("W1", p, "pkarakter", "Der er angivet karakter, men prøven er ikke markeret som "
                  "gennemført (status 4).")
         if grade and iperiode and grade not in grade_scale(iperiode):
-            scale = "7-trinsskalaen" if iperiode >= "20074" else "13-skalaen"
+            scale = "7-trinsskalaen" if seven_point(iperiode) else "13-skalaen"
             emit("W2", p, "pkarakter", f"Karakteren {grade} hører ikke til {scale}, som gælder "
                  "for dette kvartal.")
 

@@ -11,13 +11,15 @@ from desktop.checks.rules import check_rules
 from desktop.checks.schema_rules import check_fields
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import Record
+from desktop.domain.records import Record, RecordRef
+from desktop.settings import REGISTRY
 
 
 @dataclass(frozen=True)
 class CheckSettings:
-    a1_is_error: bool = True  # SPEC A1 decision: an error unless the installation says otherwise
-    lesson_minutes: int = 45  # W5's expected lesson length
+    # The installation's choices, with the registry's defaults (desktop.settings).
+    a1_is_error: bool = REGISTRY["a1_error"].default  # A1: an error unless set otherwise
+    lesson_minutes: int = REGISTRY["lesson_minutes"].default  # W5's expected lesson length
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -48,7 +50,8 @@ def check_report(kursister: list[Record], settings: CheckSettings | None = None,
             findings.append(Finding(
                 "X", ERROR, k["kcprnr"], "kursist", "kcprnr",
                 f"CPR-nummeret {k['kcprnr']} forekommer mere end én gang for samme kvartal og "
-                "udbyder. En kursist må kun stå én gang i filen.", k.line, k["iperiode"], k["ukode"]))
+                "udbyder. En kursist må kun stå én gang i filen.", k.line, k["iperiode"], k["ukode"],
+                RecordRef.of(k)))
         seen.add(k.key)
         findings.extend(check_kursist(k, settings, schema=schema, trusted=trusted))
     return findings

@@ -7,8 +7,8 @@ and the forms, this module does, with the same catalogue facets as the schema.
 from __future__ import annotations
 
 from desktop.checks.emit import Emitter
-from desktop.domain.fields import FIELDS, KEYS, FIELD_BY_TAG
-from desktop.domain.records import Record, record_label
+from desktop.domain.fields import FIELDS, KEYS, duplicate_message
+from desktop.domain.records import Record, RecordRef
 
 
 def check_fields(k: Record, emit: Emitter) -> None:
@@ -38,13 +38,9 @@ def _duplicates(records: list[Record], emit: Emitter, parent: Record | None = No
     seen: set[tuple] = set()
     for r in records:
         if r.key in seen:
-            names = " og ".join(FIELD_BY_TAG[t].label.lower() for t in KEYS[r.kind])
-            emit("X", r, KEYS[r.kind][0],
-                 f"Der er allerede en {r.kind} med samme {names} ({'/'.join(map(str, r.key))}). "
-                 "Hver kombination må kun forekomme én gang.", _label(r, parent))
+            emit("X", r, KEYS[r.kind][0], duplicate_message(r.kind), _label(r, parent))
         seen.add(r.key)
 
 
-def _label(r: Record, parent: Record | None) -> str:
-    key = (parent.key + r.key) if parent is not None else r.key
-    return record_label(r.kind, key)
+def _label(r: Record, parent: Record | None) -> RecordRef:
+    return RecordRef.of(r, parent)

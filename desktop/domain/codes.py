@@ -57,9 +57,19 @@ def _nations() -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda kv: kv[1]))
 
 
+# Code lists too long to list in a message or a fixed drop-down: typed, with a completer.
+LONG_LISTS = ("kommuner", "nationer")
+SEVEN_POINT_FROM = "20074"  # the 7-point grading scale applies from this quarter on
+
+
+def seven_point(iperiode: str) -> bool:
+    """Whether the quarter's grades are on the 7-point scale (else the 13-scale)."""
+    return iperiode >= SEVEN_POINT_FROM
+
+
 def grade_scale(iperiode: str) -> CodeList:
     """The PKarakter scale for a quarter: the 7-point scale from 20074, the 13-scale before."""
-    return code_list("karakter7" if iperiode >= "20074" else "karakter13")
+    return code_list("karakter7" if seven_point(iperiode) else "karakter13")
 
 
 def all_grades() -> set[str]:

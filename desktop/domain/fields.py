@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.domain.codes import all_grades, code_list
+from desktop.domain.codes import LONG_LISTS, all_grades, code_list
 
 NAMESPACE = "http://statistik.uni-c.dk/INMindb/v1.8"
 VERSION = "1.8"
@@ -120,7 +120,7 @@ class Field:
 
     def allowed(self) -> str:
         """A short Danish description of the allowed values, for messages and help."""
-        if self.codes and self.codes not in ("kommuner", "nationer"):
+        if self.codes and self.codes not in LONG_LISTS:
             codes = list(code_list(self.codes).items)
             if len(codes) <= 3:
                 return "en af " + ", ".join(codes[:-1]) + " eller " + codes[-1]
@@ -308,6 +308,15 @@ RECORD_LABELS = {
     "undervisning": "Undervisning",
     "proeve": "Prøve",
 }
+
+def duplicate_message(kind: str) -> str:
+    """The X message for two records of a kind with the same key, the same whether the
+    schema finds it in a file or the catalogue in the editor."""
+    names = " og ".join(FIELD_BY_TAG[t].label.lower().rstrip(".") for t in KEYS.get(kind, ()))
+    what = RECORD_LABELS.get(kind, kind).lower()
+    return (f"Der er mere end én {what} med samme {names}. "
+            "Hver kombination må kun forekomme én gang.")
+
 
 FIELD_BY_TAG: dict[str, Field] = {
     f.tag: f for fields in FIELDS.values() for f in fields

@@ -6,9 +6,6 @@ typed means invalid input is never lost, and a file round-trips value for value.
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from desktop.domain.fields import KEYS, TAGS
@@ -20,6 +17,7 @@ class Record:
     values: dict[str, str | None]
     children: list["Record"] = field(default_factory=list)
     line: int | None = None  # source line when read from a file
+    id: int | None = field(default=None, compare=False)  # the stored row's id, from the store
 
     def __getitem__(self, tag: str) -> str | None:
         return self.values.get(tag)
@@ -68,47 +66,37 @@ def record_label(kind: str, key: tuple[str | None, ...]) -> str:
     return f"{kind} " + "/".join("?" if k is None else k for k in key)
 
 
-def describe(label: str) -> str:
-    """A record label in words for the user: 'undervisning 2/1/1/8' -> 'Undervisning DU2 modul 1
-    forsøg 1, måned 8'."""
-    kind, _, key = label.partition(" ")
-    parts = key.split("/") if key else []
-    if kind == "kursist":
-        return "Stamdata"
-    if kind == "henvisning" and parts:
-        return f"Henvisning {parts[0]}"
-    if kind in ("modul", "undervisning") and len(parts) >= 3:
-        text = f"DU{parts[0]} modul {parts[1]} forsøg {parts[2]}"
-        if kind == "undervisning" and len(parts) == 4:
-            return f"Undervisning {text}, måned {parts[3]}"
-        return f"Placering {text}"
-    if kind == "proeve" and len(parts) == 2:
-        return f"Prøve {parts[0]} type {parts[1]}"
-    return label
+@dataclass(frozen=True)
+class RecordRef:
+    """The record a finding is about: its kind, its row id in the store (the kursist's id for
+    stamdata; None for a record read from a file) and its key (an undervisning's is its
+    placement's key and its month). The label and the Danish words are made from it; nothing
+    reads a label back."""
+    kind: str
+    id: int | None = None
+    key: tuple = ()
 
+    @classmethod
+    def of(cls, r: Record, parent: Record | None = None) -> "RecordRef":
+        return cls(r.kind, r.id, (parent.key + r.key) if parent is not None else r.key)
 
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = True
+    @property
+    def label(self) -> str:
+        """A stable text, as the command line and --json print it: 'undervisning 1/2/1/3'."""
+        return record_label(self.kind, self.key)
 
-
-@contextmanager
-def bulk():
-    """For work that builds records by the thousand (a quarter's export, an imported file):
-    Python's cycle collector is paused meanwhile. Records form no cycles (children point down
-    only), so it finds nothing in them; it only walks them again and again as they pile up, a
-    fifth of an export's time. Counted across threads: the collector resumes when the last
-    such work ends. Also a decorator."""
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
+    def describe(self) -> str:
+        """In words for the user: 'Undervisning DU2 modul 1 forsøg 1, måned 8'."""
+        parts = ["?" if k is None else k for k in self.key]
+        if self.kind == "kursist":
+            return "Stamdata"
+        if self.kind == "henvisning" and parts:
+            return f"Henvisning {parts[0]}"
+        if self.kind in ("modul", "undervisning") and len(parts) >= 3:
+            text = f"DU{parts[0]} modul {parts[1]} forsøg {parts[2]}"
+            if self.kind == "undervisning" and len(parts) == 4:
+                return f"Undervisning {text}, måned {parts[3]}"
+            return f"Placering {text}"
+        if self.kind == "proeve" and len(parts) == 2:
+            return f"Prøve {parts[0]} type {parts[1]}"
+        return self.label

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from desktop.checks.findings import Finding
+from desktop.errors import os_reason
 from desktop.domain.fields import CHILD_KINDS, FIELD_BY_TAG, NAMESPACE, RECORD_KINDS, TAGS, VERSION
 from desktop.domain.records import Record
 from desktop.format.schema import schema
@@ -27,17 +28,6 @@ XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _KNOWN = set(FIELD_BY_TAG) | set(RECORD_KINDS) | {"document"}
 _ROOT = f"{{{NAMESPACE}}}document"
 _KURSIST = f"{{{NAMESPACE}}}kursist"
-
-
-def os_reason(exc: OSError) -> str:
-    """A Danish reason for a file system error (strerror is English)."""
-    for kind, text in ((FileNotFoundError, "filen eller mappen findes ikke"),
-                       (IsADirectoryError, "det er en mappe, ikke en fil"),
-                       (NotADirectoryError, "en del af stien er ikke en mappe"),
-                       (PermissionError, "adgang nægtet")):
-        if isinstance(exc, kind):
-            return text
-    return f"fejl i filsystemet (fejlkode {exc.errno})" if exc.errno else "fejl i filsystemet"
 
 
 class UnreadableFile(Exception):

@@ -7,13 +7,11 @@ export validates it in chunks (validated_document) to keep its memory bounded.
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from desktop import APP_NAME, __version__
-from desktop.atomic import replace_atomically
 from desktop.domain.fields import CHILD_KINDS, FIELDS, NAMESPACE, VERSION
 from desktop.domain.records import Record
 from desktop.format.schema import safe_parser, schema
@@ -126,8 +124,3 @@ def validate_bytes(data: bytes, first_line: int = 0) -> None:
     if not xsd.validate(doc):
         error = xsd.error_log[0]
         raise SchemaRejected(f"line {error.line + first_line}: {error.message}")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over the target."""
-    replace_atomically(path, lambda tmp: tmp.write_bytes(data))

@@ -11,8 +11,9 @@ import re
 from lxml import etree
 
 from desktop.checks.findings import ERROR, Finding
-from desktop.domain.fields import FIELD_BY_TAG, KEYS, RECORD_KINDS, RECORD_LABELS, quoted
-from desktop.domain.records import Record, record_label
+from desktop.domain.fields import (FIELD_BY_TAG, KEYS, RECORD_KINDS, RECORD_LABELS, duplicate_message,
+                                   quoted)
+from desktop.domain.records import Record, RecordRef
 
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
 _VALUE_ERRORS = ("FACET", "PATTERN", "INCLUSIVE", "ENUMERATION", "LENGTH", "DATATYPE",
@@ -55,9 +56,9 @@ class ErrorMapper:
             return
         self.seen.add(key)
         k = self.records.get(kursist)
-        label = _record_label(record_el, self.records)
+        ref = _record_ref(record_el, self.records)
         if error.type_name == "SCHEMAV_CVC_IDC":
-            message = _duplicate_message(record_el)
+            message = duplicate_message(local(record_el.tag))
             field_tag = KEYS.get(local(record_el.tag), (None,))[0]
         elif field is not None and any(s in error.type_name for s in _VALUE_ERRORS):
             value = _value(element)
@@ -74,8 +75,9 @@ class ErrorMapper:
             message = f"{RECORD_LABELS.get(local(record_el.tag), 'Posten')} følger ikke v1.8-formatet her."
             field_tag = field.tag if field else None
         self.findings.append(Finding(
-            "X", ERROR, k["kcprnr"] if k else None, label, field_tag, message, error.line,
-            k["iperiode"] if k else None, k["ukode"] if k else None))
+            "X", ERROR, k["kcprnr"] if k else None,
+            ref.label if ref else local(record_el.tag), field_tag, message, error.line,
+            k["iperiode"] if k else None, k["ukode"] if k else None, ref))
 
     def _add(self, key, cpr, record, field, message, line) -> None:
         if key not in self.seen:
@@ -125,22 +127,13 @@ def _value(element) -> str | None:
     return text.strip() if text is not None and text.strip() else None
 
 
-def _record_label(record_el, records) -> str:
+def _record_ref(record_el, records) -> RecordRef | None:
     r = records.get(record_el)
     if r is None:
-        return local(record_el.tag)
+        return None
     if r.kind == "undervisning":
-        parent = records.get(record_el.getparent())
-        return record_label("undervisning", (parent.key if parent else ()) + r.key)
-    return record_label(r.kind, r.key)
-
-
-def _duplicate_message(record_el) -> str:
-    kind = local(record_el.tag)
-    names = " og ".join(FIELD_BY_TAG[t].label.lower().rstrip(".") for t in KEYS.get(kind, ()))
-    what = RECORD_LABELS.get(kind, kind).lower()
-    return (f"Der er mere end én {what} med samme {names}. "
-            "Hver kombination må kun forekomme én gang.")
+        return RecordRef.of(r, records.get(record_el.getparent()))
+    return RecordRef.of(r)
 
 
 def _expected_names(message: str) -> list[str]:

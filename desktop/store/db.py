@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.atomic import replace_atomically
-from desktop.format.reader import os_reason
+from desktop.errors import os_reason
 from desktop.store.migrations import LATEST, MIGRATIONS
 
 
@@ -79,6 +79,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: it changes when another connection commits."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def busy_timeout(self, ms: int) -> None:
         """How long a write waits for another program's lock before it fails as busy."""

@@ -87,6 +87,14 @@ def stamdata_as_of(c: sqlite3.Connection, kid: int, iperiode: str) -> dict[str, 
     return {"kkoen": row[0] if row else None, "knationskode": row[1] if row else None}
 
 
+def field_value(c: sqlite3.Connection, kind: str, rid: int, tag: str) -> str | None:
+    """One stored field of one record (None also when there is no such record)."""
+    if kind not in ("henvisning", "modul", "undervisning", "proeve") or tag not in TAGS[kind]:
+        raise ValueError(f"{kind}.{tag}")
+    row = c.execute(f"SELECT {tag} FROM {kind} WHERE id = ?", (rid,)).fetchone()
+    return row[0] if row else None
+
+
 def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,
                    settings: CheckSettings) -> list[Finding]:
     """Every finding the quarter's file would give for this kursist."""

@@ -79,15 +79,16 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             + STAMDATA_QUARTER.format(kid="k.id") + """
                ORDER BY k.ukode, k.kcprnr""", {"q": iperiode}):
         kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
-                                            "kkoen": kkoen, "knationskode": nation}, [], None)
+                                            "kkoen": kkoen, "knationskode": nation}, [], None, kid)
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
-        # The owner's id comes last: zip() stops at the last field, so no slicing per row.
-        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.kursist_id FROM sel_kursist s "
+        # The ids come last: zip() stops at the last field, so no slicing per row.
+        sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.id, t.kursist_id FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id")
         for row in c.execute(sql, (iperiode,)):
-            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None))
+            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None,
+                                                      row[-2]))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
@@ -101,7 +102,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         end = values["uslutdato"]
         if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
-        r = Record("modul", values, [], None)
+        r = Record("modul", values, [], None, row[-2])
         kid = row[-1]
         history.setdefault(kid, []).append(r)
         if row[-2] in selected_ids:
@@ -110,12 +111,13 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
 
     ucols = TAGS["undervisning"]
     for row in c.execute(
-            f"SELECT {', '.join('u.' + t for t in ucols)}, u.modul_id FROM sel_modul s "
+            f"SELECT {', '.join('u.' + t for t in ucols)}, u.id, u.modul_id FROM sel_modul s "
             f"CROSS JOIN undervisning u ON u.iperiode = ? AND u.modul_id = s.id",
             (iperiode,)):
         parent = selected.get(row[-1])
         if parent is not None:
-            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None))
+            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None,
+                                          row[-2]))
 
     return QuarterReport(q, list(kursister.values()),
                          [history.get(kid, []) for kid in kursister])

@@ -10,11 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
-from desktop.domain.codes import code_list, grade_scale
+from desktop.domain.codes import LONG_LISTS, code_list, grade_scale
 from desktop.ui.date_field import DateLineEdit
 from desktop.ui.record_model import FIELD_ROLE
-
-_LONG_LISTS = ("kommuner", "nationer")
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -31,11 +29,11 @@ class FieldDelegate(QStyledItemDelegate):
             codes = code_list(f.codes)
         if codes is not None:
             combo = QComboBox(parent)
-            combo.setEditable(f.codes in _LONG_LISTS)
-            if f.nillable or f.codes in _LONG_LISTS:
+            combo.setEditable(f.codes in LONG_LISTS)
+            if f.nillable or f.codes in LONG_LISTS:
                 combo.addItem("", "")
             for code, label in codes:
-                combo.addItem(f"{code} – {label}" if f.codes not in _LONG_LISTS else
+                combo.addItem(f"{code} – {label}" if f.codes not in LONG_LISTS else
                               f"{code} {label}", code)
             if combo.isEditable():
                 completer = QCompleter(combo.model(), combo)

@@ -20,7 +20,6 @@ from desktop.domain.dates import parse_user_date
 from desktop import commands
 from desktop.domain.fields import FIELD_BY_TAG, KEYS, PLACEMENT_END
 from desktop.domain.quarter import Quarter
-from desktop.domain.records import record_label
 from desktop.store.kursist import KursistSheet, Row
 from desktop.ui.placement_dialogs import CloseDialog, RestartDialog
 from desktop.ui.record_model import RecordTableModel
@@ -167,48 +166,40 @@ class KursistEditor(QScrollArea):
         if self.sheet is None:
             return
         m = self._current_modul()
-        labels = {
-            "kursist": {"kursist": 0},
-            "henvisning": {record_label("henvisning", r.record.key): i
-                           for i, r in enumerate(self.sheet.henvisninger)},
-            "modul": {record_label("modul", r.record.key): i for i, r in enumerate(self.sheet.moduler)},
-            "undervisning": {record_label("undervisning", m.record.key + u.record.key): i
-                             for i, u in enumerate(m.children)} if m else {},
-            "proeve": {record_label("proeve", r.record.key): i for i, r in enumerate(self.sheet.proever)},
-        }
+        # Each finding names its record by kind and id (RecordRef): the row it is painted in.
+        rows = {"kursist": {self.kid: 0},
+                "henvisning": {r.id: i for i, r in enumerate(self.sheet.henvisninger)},
+                "modul": {r.id: i for i, r in enumerate(self.sheet.moduler)},
+                "undervisning": {u.id: i for i, u in enumerate(m.children)} if m else {},
+                "proeve": {r.id: i for i, r in enumerate(self.sheet.proever)}}
         for kind, section in self.sections.items():
             per_cell: dict = {}
             shown: list[Finding] = []
             for f in self.findings:
-                kind_of = f.record.split(" ")[0]
-                if kind_of != kind or f.record not in labels[kind]:
+                if f.ref is None or f.ref.kind != kind or f.ref.id not in rows[kind]:
                     continue
-                per_cell.setdefault((labels[kind][f.record], f.field), []).append(f)
+                per_cell.setdefault((rows[kind][f.ref.id], f.field), []).append(f)
                 shown.append(f)
             section.model.set_findings(per_cell)
             section.show_findings(shown, self.masked)
 
     def focus_finding(self, f: Finding) -> None:
         """Select the record and field a finding is about, and put the cursor there."""
-        kind = f.record.split(" ")[0]
-        if kind == "undervisning" and self.sheet:
+        if f.ref is None or self.sheet is None:
+            return
+        kind, rid = f.ref.kind, f.ref.id
+        if kind == "undervisning":
             for i, m in enumerate(self.sheet.moduler):
-                if f.record.startswith("undervisning " + "/".join(str(k) for k in m.record.key)):
+                if any(u.id == rid for u in m.children):
                     self.mod.table.selectRow(i)
         section = self.sections.get(kind)
         if section is None:
             return
         model = section.model
         for row in range(model.rowCount()):
-            r = model.rows()[row].record
-            key = r.key
-            if kind == "undervisning":
-                m = self._current_modul()
-                key = (m.record.key if m else ()) + key
-            if record_label(kind, key) == f.record or kind == "kursist":
+            if kind == "kursist" or model.row_id(row) == rid:
                 column = model.column_of(f.field) if f.field else 0
-                index = model.index(row, column or 0)
-                section.table.setCurrentIndex(index)
+                section.table.setCurrentIndex(model.index(row, column or 0))
                 section.table.setFocus()
                 self.ensureWidgetVisible(section.table)
                 return

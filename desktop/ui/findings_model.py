@@ -8,7 +8,6 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.checks.findings import SEVERITY_DA, Finding
 from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.fields import FIELD_BY_TAG
-from desktop.domain.records import describe
 from desktop.ui.roles import DISPLAY, FOREGROUND, TOOLTIP, USER
 from desktop.ui.table_model import ListTableModel
 
@@ -58,7 +57,7 @@ class FindingsModel(ListTableModel):
         if role == DISPLAY:
             field = FIELD_BY_TAG.get(f.field or "")
             return (SEVERITY_DA[f.severity], f.rule, format_cpr(f.cpr or "", self.masked),
-                    describe(f.record), field.label if field else "",
+                    f.ref.describe() if f.ref else f.record, field.label if field else "",
                     self._text(f.message))[index.column()]
         if role == FOREGROUND and index.column() <= 1:
             return QBrush(ERROR_COLOUR if f.is_error else WARNING_COLOUR)

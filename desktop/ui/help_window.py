@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMes
 
 from desktop import APP_NAME, __version__
 from desktop.domain.fields import VERSION
-from desktop.format.reader import os_reason
+from desktop.errors import os_reason
 from desktop.resources import guide_path
 from desktop.ui.guide_browser import GuideBrowser
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from desktop import APP_NAME
 from desktop.domain.quarter import Quarter
-from desktop.format.reader import os_reason
-from desktop.format.writer import write_atomic
+from desktop.errors import os_reason
+from desktop.atomic import write_atomic
 from desktop.operations import check_quarter
 from desktop.ui.background import in_store, run_with_progress
 from desktop.report import report_html

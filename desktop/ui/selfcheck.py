@@ -13,7 +13,7 @@ from PySide6.QtCore import (QCoreApplication, QEventLoop, Qt, QTranslator, qInst
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.selftest import StepFailed
+from desktop.errors import StepFailed
 from desktop.store import Store
 from desktop.ui.app import application
 from desktop.workspace import Workspace
