@@ -4,6 +4,8 @@ filter for continuing kursister. Kept here so the main window only installs it."
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
@@ -108,8 +110,11 @@ class HoldActions(QObject):
     def refresh(self) -> None:
         q = self.w.quarter
         ws = self.w.ws
-        self.waiting = ws.continuing_count(q)
-        self.finished = len(ws.looks_finished(q))
+        try:
+            self.waiting = ws.continuing_count(q)
+            self.finished = len(ws.looks_finished(q))
+        except sqlite3.ProgrammingError:  # the store was closed before the recount ran
+            return
         if self.w.scope.currentIndex() == SCOPE_CONTINUING:
             self._fill_continuing()
         if self.waiting:
