@@ -12,12 +12,14 @@ same name sweeps such leftovers once they are old enough that no live write can 
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable
 
+_NAME_MAX = 255  # bytes in one file name on every file system the users have
 STALE_AFTER = 3600  # seconds; a leftover this old belongs to a write that was killed
 _SQLITE_SIDE_FILES = ("", "-journal", "-wal", "-shm")
 
@@ -30,7 +32,7 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
     """
     target = Path(target)
     _sweep_leftovers(target)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=_prefix(target), suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -51,10 +53,25 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
     return replace_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
+def _prefix(target: Path) -> str:
+    """`.<name>.`, the name shortened so that the temporary name with SQLite's longest side
+    file (`.<name>.<8 random>.tmp-journal`) still fits the file system's 255 bytes: any name
+    that fits as the target also fits as its temporary file."""
+    name = os.fsencode(target.name)
+    room = _NAME_MAX - len(b"..") - 8 - len(b".tmp-journal")
+    if len(name) > room:
+        name = name[:room]
+        while name and (name[-1] & 0xC0) == 0x80:  # never half a UTF-8 character
+            name = name[:-1]
+        if name and name[-1] >= 0xC0:
+            name = name[:-1]
+    return "." + os.fsdecode(name) + "."
+
+
 def _sweep_leftovers(target: Path) -> None:
     """Remove the temporary files that killed writes to target left behind."""
     cutoff = time.time() - STALE_AFTER
-    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+    for tmp in target.parent.glob(f"{glob.escape(_prefix(target))}*.tmp"):
         try:
             if tmp.stat().st_mtime >= cutoff:
                 continue
@@ -74,3 +91,4 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from desktop.domain.quarter import Quarter
 from desktop.sampledata import histories, quarter_files
@@ -101,3 +102,37 @@ def _holds(c, n_members: int, seed: int) -> None:
                                 str(rng.randint(0, int(values["unfagskema"] or 0) // 5)))
                      for r in rows for month, (_, values) in r.months.items()]
             holds.set_cells(tx, q, cells, int(lesson))
+
+
+def demo_files(n: int = 48, seed: int = 2026) -> dict[str, bytes]:
+    """The demo's two quarter files, as the school's old system would have sent them (without
+    the typical errors, which are the window demo's), by file name."""
+    from desktop.format.writer import document_bytes
+    files = quarter_files(histories(n, FIRST.previous(), LAST, seed=seed), DEMO_UKODE,
+                          FIRST.previous(), LAST)
+    return {f"DU_{DEMO_UKODE}_{q.iperiode}.xml": document_bytes(files[q.iperiode])
+            for q in (FIRST, LAST)}
+
+
+def write_demo_folder(folder: Path) -> list[Path]:
+    """`du-indberetning demo MAPPE`: the window's demo database (demo.sqlite, with the typical
+    errors to find) and the quarter files the command-line tour validates, imports and
+    exports. Each file is written atomically; a demo.sqlite already there is replaced only if
+    it is one of ours."""
+    import tempfile
+
+    from desktop.atomic import write_atomic
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "demo.sqlite"
+    if db.exists():
+        Store(db, create=False).close()  # raises NotOurs for anything else: it stays
+    written = []
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".demo-") as tmp:
+        with Store(Path(tmp) / "demo.sqlite") as store:
+            build_demo(store)
+            store.backup(db)  # one file, no -wal beside it
+    written.append(db)
+    for name, data in demo_files().items():
+        written.append(write_atomic(folder / name, data))
+    return written

@@ -3,6 +3,15 @@ failed step (raised by desktop.selftest and its Qt half, desktop.ui.selfcheck)."
 
 from __future__ import annotations
 
+import errno
+
+
+_ERRNO_DA = {errno.ENOSPC: "disken er fuld",
+             errno.EROFS: "drevet er skrivebeskyttet (kun til læsning)",
+             errno.ENAMETOOLONG: "filnavnet er for langt",
+             errno.EPIPE: "modtageren af uddata lukkede forbindelsen",
+             getattr(errno, "EDQUOT", -1): "der er ikke mere plads til brugeren på disken"}
+
 
 def os_reason(exc: OSError) -> str:
     """A Danish reason for a file system error (strerror is English)."""
@@ -12,6 +21,8 @@ def os_reason(exc: OSError) -> str:
                        (PermissionError, "adgang nægtet")):
         if isinstance(exc, kind):
             return text
+    if exc.errno in _ERRNO_DA:
+        return _ERRNO_DA[exc.errno]
     return f"fejl i filsystemet (fejlkode {exc.errno})" if exc.errno else "fejl i filsystemet"
 
 

@@ -3,7 +3,7 @@
 Used by the demo, the tests and the benchmarks. Each kursist gets a referral, then a chain of
 module placements with monthly teaching, each closed by a passed module test or an ophør, and
 sometimes a test. `quarter_files` cuts the histories into what each quarter's file contains
-(SPEC §4), independently of the store's own selection code, so the two can be compared.
+(docs/format.md §4), independently of the store's own selection code, so the two can be compared.
 
 `histories(n, …)` returns exactly n kursister, each with movement in at least one quarter from
 `first` to `last`, so a store built from them holds exactly n kursister. With `lead_in` the
@@ -139,7 +139,7 @@ def _grade(rng: random.Random, day: dt.date) -> str:
 
 def quarter_files(hs: list[History], ukode: str, first: Quarter, last: Quarter,
                   ) -> dict[str, list[Record]]:
-    """Each quarter's file content: the kursister with movement in it (SPEC §4)."""
+    """Each quarter's file content: the kursister with movement in it (docs/format.md §4)."""
     window = _window(first, last)
     by_quarter: dict[str, list[Record]] = {}
     for h in hs:  # each history visits only the quarters it moves in

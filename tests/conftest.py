@@ -14,6 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if "DU_INDBERETNING_LOG_DIR" not in os.environ:
     os.environ["DU_INDBERETNING_LOG_DIR"] = tempfile.mkdtemp(prefix="du-test-logs-")
     atexit.register(shutil.rmtree, os.environ["DU_INDBERETNING_LOG_DIR"], True)
+# So do the automatic backups (desktop.store.autobackup).
+if "DU_INDBERETNING_BACKUP_DIR" not in os.environ:
+    os.environ["DU_INDBERETNING_BACKUP_DIR"] = tempfile.mkdtemp(prefix="du-test-backups-")
+    atexit.register(shutil.rmtree, os.environ["DU_INDBERETNING_BACKUP_DIR"], True)
 
 # CI runs the same examples every time, with no example database on disk; a longer, random run:
 # HYPOTHESIS_PROFILE=fuzz (tests/helpers.py `examples` multiplies their counts by ten).

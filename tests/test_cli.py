@@ -177,7 +177,7 @@ def test_validate_a_error_exits_1(files):
 def test_validate_warnings_only_exits_0(files):
     proc = run("validate", files["w"])
     assert proc.returncode == 0
-    assert "Advarsel W5" in proc.stdout and "1 advarsler" in proc.stdout
+    assert "Advarsel W5" in proc.stdout and "1 advarsel" in proc.stdout
 
 
 def test_validate_x_error_exits_1_with_complete_findings(files):
@@ -247,7 +247,7 @@ def test_import_clean_file(files, tmp_path):
 def test_import_with_warnings_and_a_errors_is_stored(files, tmp_path):
     proc = run("import", files["w"], files["a"], "--db", tmp_path / "db.sqlite")
     assert proc.returncode == 0
-    assert "Indlæst: 12 kursister" in proc.stdout
+    assert "Indlæst for udbyderkode 123456: 12 kursister" in proc.stdout
 
 
 def test_import_x_error_changes_nothing(files, tmp_path):
@@ -311,7 +311,7 @@ def test_export_one_kursist(year_db, files, tmp_path):
     out = tmp_path / f"DU_{UKODE}_20243_{cpr}.xml"
     proc = run("export", "--quarter", "20243", "--out", out, "--cpr", cpr, "--db", year_db)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "1 kursister" in proc.stdout
+    assert "(1 kursist," in proc.stdout
     code, report = run_json("validate", out)
     assert code == 0 and report["kursister"] == 1
     assert re.findall(rb"<kcprnr>(\d+)</kcprnr>", out.read_bytes()) == [cpr.encode()]
@@ -358,9 +358,9 @@ def test_export_with_a_errors_refuses_unless_forced(files, tmp_path):
     assert proc.returncode == 1 and "A10" in proc.stdout
 
 
-def test_export_existing_file_is_replaced(year_db, tmp_path):
+def test_export_existing_report_is_replaced(year_db, tmp_path):
     out = tmp_path / "q1.xml"
-    out.write_text("gammel")
+    out.write_text("<?xml version='1.0'?><document><gammel/></document>")
     assert run("export", "--quarter", "20241", "--out", out, "--db", year_db).returncode == 0
     assert run("validate", out).returncode == 0
 

@@ -1,4 +1,4 @@
-"""The code lists ship with Danish labels and the sizes SPEC §5 gives."""
+"""The code lists ship with Danish labels and the sizes docs/format.md §5 gives."""
 
 from desktop.domain.codes import code_list, grade_scale
 from desktop.domain.fields import FIELDS

@@ -211,7 +211,7 @@ def test_a_held_write_lock_is_reported_as_not_saved_and_undo_still_works(window,
         edit_cell(henv, 0, "hkomkode", "147")
         assert waited, "the user is told that the program waits"
         message = said(window)
-        assert "ikke gemt" in message and "i brug af et andet program" in message
+        assert "ikke gemt" in message and "bruges af et andet program" in message
         assert "er gemt" not in message.replace("ikke gemt", "")
         assert cell(window.editor.henv, 0, "hkomkode") == stored  # the stored value again
     finally:

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtWidgets import QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from desktop.checks.findings import ERROR, WARNING, Finding  # noqa: E402
 from desktop.demo import DEMO_UKODE, LAST, build_demo  # noqa: E402
@@ -53,7 +53,10 @@ def row_counts(store) -> dict[str, int]:
 
 
 @pytest.fixture
-def ws(tmp_path):
+def ws(tmp_path, monkeypatch):
+    # The files here are for 123456, the demo database is 101234's: the dialog asks first
+    # (tests/test_edges.py checks the question); here the clerk answers yes.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     store = Store(tmp_path / "demo.sqlite")
     build_demo(store)
     yield Workspace(store)

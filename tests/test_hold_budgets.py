@@ -111,7 +111,7 @@ def to_next_quarter_and_carry_forward(window, keys: Keys) -> None:
     assert window.quarter == Q4
     assert "20 placements continue" in window.hold_actions.notice.text() or \
         "20 placeringer fortsætter" in window.hold_actions.notice.text()
-    keys.press(Qt.Key_M, Qt.ControlModifier | Qt.ShiftModifier)  # carry forward
+    keys.press(Qt.Key_F, Qt.ControlModifier | Qt.ShiftModifier)  # carry forward
     assert len(absence(window.ws.store, Q4)) == MEMBERS
     keys.press(Qt.Key_H, Qt.ControlModifier)  # the hold's grid, at its first Fravær cell
     grid = window.hold_actions.hold_window.grid

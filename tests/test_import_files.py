@@ -1,5 +1,5 @@
 """Reading and importing files: tolerant names, hostile input, schema errors as Danish findings,
-and all-or-nothing import (SPEC §3; README's command line contract)."""
+and all-or-nothing import (docs/format.md §3; README's command line contract)."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def test_clean_file_has_no_findings(tmp_path):
     assert check.parsed.normalised == {"case": 0, "namespace": 0}
 
 
-# --- tolerant import (SPEC §3) ----------------------------------------------------------------
+# --- tolerant import (docs/format.md §3) -------------------------------------------------------
 
 def _recase(text: str, how) -> tuple[str, int]:
     """Rename every element with how(name); returns the text and the number of elements."""

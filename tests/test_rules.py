@@ -1,9 +1,9 @@
-"""Behaviour of the X, A, B and W checks of SPEC §6 over one kursist (desktop.checks).
+"""Behaviour of the X, A, B and W checks of docs/format.md §6 over one kursist (desktop.checks).
 
 Every case changes one thing in a clean baseline kursist (quarter 20241, no findings) and states
 the complete list of findings it must produce: rule ID, field tag and record label, with the
-severity that SPEC §6 gives the rule's letter (X and A errors, B and W warnings). Each rule also
-has a near miss: the boundary just inside, which must not trigger it.
+severity that docs/format.md §6 gives the rule's letter (X and A errors, B and W warnings). Each
+rule also has a near miss: the boundary just inside, which must not trigger it.
 """
 
 from __future__ import annotations
@@ -123,10 +123,10 @@ SUBJECT = {
     "A1": ("modulus 11",), "A3": ("henvisningsdato", "kommunekode"),
     "A4": ("startdato", "slutdato"), "A5": ("slutdato",), "A6": ("placering", "forsøg"),
     "A7": ("måned",), "A8": ("undervisning",), "A9": ("lektioner",), "A10": ("fravær",),
-    "A11": ("prøvedato",), "A12": ("karakter", "selvstuderende"), "B1": ("bevægelse",),
+    "A11": ("prøvedato",), "A12": ("karakter", "selvstuderende"), "B1": ("forløbsoplysninger",),
     "B2": ("nationskode",), "B3": ("undervisning",), "B4": ("fravær",), "W1": ("karakter",),
     "W2": ("karakter",), "W3": ("ophørsårsag",), "W4": ("fremtiden",),
-    "W5": ("lektionslængde",), "W6": ("født",), "W7": ("fødselsdato",),
+    "W5": ("lektionslængde",), "W6": ("født",), "W7": ("fødselsdato",), "W8": ("kommunekode",),
 }
 _DANISH = re.compile(r"\b(er|ikke|der|og|skal|men|en|et|må|ligger|har|hører|findes)\b|[æøå]",
                      re.IGNORECASE)
@@ -189,6 +189,14 @@ class Case:
 
 def case(id, change, *expected, settings=SETTINGS, ignore=()):
     return pytest.param(Case(id, change, list(expected), settings, frozenset(ignore)), id=id)
+
+
+def _in(iperiode: str, grade: str = "7"):
+    """A change that makes the kursist the baseline of another quarter."""
+    def change(k: Record) -> None:
+        other = baseline(iperiode, grade)
+        k.values, k.children = other.values, other.children
+    return change
 
 
 def _dup_henvisning(k, date="2024-01-10"):
@@ -283,10 +291,24 @@ CASES = [
     case("A3 date after quarter", lambda k: upd(hv(k), hhenvisdato="2024-04-01"),
          ("A3", "hhenvisdato", "henvisning 2024-04-01")),
     case("A3 near: quarter's last day", lambda k: upd(hv(k), hhenvisdato="2024-03-31")),
-    case("A3 near: before the quarter is not A3", lambda k: upd(hv(k), hhenvisdato="2023-12-01")),
+    # Issue 11, item 4: the v1.8 notat, Side 3, says "inden for" the quarter; a year mistyped
+    # into the past was no finding at all.
+    case("A3 date before quarter", lambda k: upd(hv(k), hhenvisdato="2023-12-31"),
+         ("A3", "hhenvisdato", "henvisning 2023-12-31")),
+    case("A3 year mistyped into the past", lambda k: upd(hv(k), hhenvisdato="2023-01-10"),
+         ("A3", "hhenvisdato", "henvisning 2023-01-10")),
+    case("A3 near: quarter's first day", lambda k: upd(hv(k), hhenvisdato="2024-01-01")),
     case("A3 Christiansø", lambda k: upd(hv(k), hkomkode="411"), ("A3", "hkomkode", H)),
     case("A3 unknown code", lambda k: upd(hv(k), hkomkode="999"), ("A3", "hkomkode", H)),
     case("A3 near: Hjørring", lambda k: upd(hv(k), hkomkode="860")),
+    # Issue 11, item 8: before 20071 the 98 codes of 2007 are not the ones in force, and the
+    # old ones are not shipped: a warning that says so, not an A3 error.
+    case("W8 a code outside the 98 in 2006", lambda k: (_in("20064")(k), upd(hv(k), hkomkode="999")),
+         ("W8", "hkomkode", "henvisning 2006-10-10")),
+    case("W8 near: one of the 98 in 2006", lambda k: (_in("20064")(k), upd(hv(k), hkomkode="751"))),
+    case("A3 from 20071: a code outside the 98", lambda k: (_in("20071", "03")(k),
+                                                            upd(hv(k), hkomkode="999")),
+         ("A3", "hkomkode", "henvisning 2007-01-10")),
 
     # A4: start after the quarter; end outside the quarter; start after end.
     case("A4 start after quarter",
@@ -422,9 +444,10 @@ CASES = [
     case("B1 near: only a placement that ended in the quarter",
          lambda k: (setattr(k, "children", k.moduler), only_months(k),
                     upd(mo(k), uslutdato="2024-01-20", uophoersaarsag="8"))),
-    case("B1 and B3: only an untaught open placement",
+    # Issue 11, item 5: the placement is a forløbsoplysning, so B3 alone applies.
+    case("B3 without B1: only an untaught open placement",
          lambda k: (setattr(k, "children", k.moduler), only_months(k)),
-         ("B1", None, "kursist"), ("B3", None, M)),
+         ("B3", None, M)),
 
     # B2: unknown nationality.
     case("B2", lambda k: upd(k, knationskode="QQQ"), ("B2", "knationskode", "kursist")),
@@ -503,7 +526,7 @@ def test_rule(c: Case):
 
 def test_every_rule_has_a_triggering_case_and_a_near_miss():
     rules = {"X", "A1", *(f"A{n}" for n in range(3, 13)), *(f"B{n}" for n in range(1, 5)),
-             *(f"W{n}" for n in range(1, 8))}
+             *(f"W{n}" for n in range(1, 9))}
     triggered = {e[0] for p in CASES for e in p.values[0].expected}
     near = {p.values[0].id.split()[0] for p in CASES if "near" in p.values[0].id}
     assert rules <= triggered
@@ -529,7 +552,57 @@ def test_duplicate_kursist_near_miss(field_, value):
     a, b = baseline(), baseline()
     upd(b, **{field_: value})
     findings = check_report([a, b], SETTINGS)
-    assert not [f for f in findings if f.rule == "X"]
+    assert not [f for f in findings if f.rule == "X" and f.field == "kcprnr"]
+
+
+# Issue 11, item 3: "Der checkes om periode (kvartal) feltets værdi og udbyderkoden passer med de
+# værdier som er indtastet ved upload" (2004-notatet, side 2): one file, one quarter, one udbyder.
+
+def _other(cpr: str, **values: str) -> Record:
+    k = baseline(values.get("iperiode", "20241"))
+    upd(k, kcprnr=cpr, **values)
+    return k
+
+
+@pytest.mark.parametrize("field_, value", [("iperiode", "20242"), ("ukode", "555555")])
+def test_a_file_with_two_quarters_or_two_udbydere_is_x_at_the_first_that_differs(field_, value):
+    a = baseline()
+    b, c = _other("1503851004", **{field_: value}), _other("0101901234", **{field_: value})
+    findings = [f for f in check_report([a, b, c], SETTINGS) if f.rule == "X"]
+    assert [(f.cpr, f.field) for f in findings] == [("1503851004", field_)]
+    assert value in findings[0].message and "én udbyder" in findings[0].message
+
+
+def test_one_quarter_one_udbyder_near_miss_many_kursister_of_one_quarter():
+    ks = [baseline(), _other("1503851004"), _other("0101901234")]
+    assert [f for f in check_report(ks, SETTINGS) if f.rule == "X"] == []
+
+
+def test_both_quarters_and_udbydere_mixed_say_both():
+    ks = [baseline(), _other("1503851004", iperiode="20242", ukode="555555")]
+    assert sorted(f.field for f in check_report(ks, SETTINGS) if f.rule == "X") == [
+        "iperiode", "ukode"]
+
+
+# Issue 11, item 9: a quarter the schema's pattern allows but the app cannot report.
+
+@pytest.mark.parametrize("iperiode, words", [("99994", "efter 2099"), ("10001", "før 2005"),
+                                              ("20044", "før 2005")])
+def test_a_quarter_outside_2005_to_2099_is_one_x_finding_not_a_crash(iperiode, words):
+    ks = [baseline(), _other("1503851004")]
+    for k in ks:
+        upd(k, iperiode=iperiode)
+    findings = check_report(ks, SETTINGS, schema=False)
+    x = [f for f in findings if f.rule == "X"]
+    assert [(f.cpr, f.field) for f in x] == [(CPR, "iperiode")]
+    assert words in x[0].message
+    assert all(f.rule in ("X", "W4") for f in findings)  # no rule judged dates by such a quarter
+
+
+@pytest.mark.parametrize("iperiode", ["20051", "20994"])
+def test_quarter_range_near_miss_the_first_and_last_quarter_are_reported(iperiode):
+    k = baseline(iperiode, "03" if iperiode < "20074" else "7")
+    assert [f for f in check_report([k], CheckSettings(today=dt.date(2100, 1, 1)))] == []
 
 
 def test_a1_setting_makes_it_a_warning():
@@ -539,7 +612,7 @@ def test_a1_setting_makes_it_a_warning():
     assert (f.rule, f.severity, f.field, f.record) == ("A1", WARNING, "kcprnr", "kursist")
     (f,) = run(k)
     assert f.severity == ERROR
-    assert "1. oktober 2007" in f.message  # the clear explanation the SPEC decision asks for
+    assert "1. oktober 2007" in f.message  # the explanation the A1 decision (format.md §6) asks for
 
 
 def test_schema_false_skips_field_checks_only():
@@ -558,8 +631,9 @@ def test_findings_carry_the_kursist_identity():
     assert f.as_text().startswith("Fejl A10 (CPR 1503851012, undervisning 2/1/1/2)")
 
 
-# A6 in store mode: the history is every placement of the kursist as it stood at the quarter's
-# end, the reported ones among them (the same objects), and attempt numbers must start at 1.
+# A6 in store mode: the history is every placement of the kursist the store knows as it stood at
+# the quarter's end, the reported ones among them (the same objects); attempt numbers must start
+# at 1 only where the store holds the kursist's whole history (whole_history).
 
 def _store(*older: Record, reported: list[Record] | None = None):
     k = baseline()
@@ -568,10 +642,20 @@ def _store(*older: Record, reported: list[Record] | None = None):
     return k, [*older, *k.moduler]
 
 
-def test_a6_store_mode_attempts_must_start_at_1():
+def test_a6_store_mode_attempts_must_start_at_1_where_the_store_knows_the_whole_history():
     k, history = _store(reported=[modul(nr="2")])
     assert run(k) == []  # in file mode attempt 2 alone is fine
-    assert summary(run(k, history=history)) == Counter({("A6", "uforsoegnr", "modul 2/1/2"): 1})
+    assert summary(run(k, history=history, whole_history=True)) == Counter(
+        {("A6", "uforsoegnr", "modul 2/1/2"): 1})
+
+
+def test_a6_store_mode_without_the_earlier_quarters_judges_only_the_steps():
+    # Issue 11, item 1: a store that never saw attempt 1 cannot know it is missing.
+    k, history = _store(reported=[modul(nr="2")])
+    assert run(k, history=history) == []
+    old = modul(nr="2", start="2023-09-01", slut="2023-11-30", ophoer="7", months=())
+    k, history = _store(old, reported=[modul(nr="4")])  # the step 2 → 4 is known
+    assert summary(run(k, history=history)) == Counter({("A6", "uforsoegnr", "modul 2/1/4"): 1})
 
 
 def test_a6_store_mode_near_miss_with_attempt_1_in_history():
@@ -584,7 +668,8 @@ def test_a6_store_mode_gap_in_history():
     old1 = modul(nr="1", start="2023-03-01", slut="2023-04-30", ophoer="7", months=())
     old2 = modul(nr="2", start="2023-09-01", slut="2023-11-30", ophoer="7", months=())
     k, history = _store(old1, old2, reported=[modul(nr="4")])
-    assert summary(run(k, history=history)) == Counter({("A6", "uforsoegnr", "modul 2/1/4"): 1})
+    assert summary(run(k, history=history, whole_history=True)) == Counter(
+        {("A6", "uforsoegnr", "modul 2/1/4"): 1})
 
 
 def test_a6_store_mode_previous_placement_still_open():

@@ -4,7 +4,7 @@ Every rejection case changes exactly one thing in a valid baseline document and
 checks that the schema rejects it *for the expected reason* (the libxml2 error
 must name the offending element and contain the facet / constraint fragment).
 Near-miss cases (boundary values, nil on nillable elements, keys that differ in
-one field) must be accepted.  See shared SPEC.md sections 2 and 3.
+one field) must be accepted.  See docs/format.md §2 and §3.
 """
 from __future__ import annotations
 

@@ -106,7 +106,7 @@ def test_with_the_translators_the_window_speaks_danish(qapp, demo_window):
     assert sum(t.objectName() == "du_indberetning"
                for t in qapp.findChildren(QTranslator)) == 1
     w = demo_window()
-    assert menu_titles(w) == ["&Filer", "&Rediger", "&Vis", "H&old", "&Hjælp"]
+    assert menu_titles(w) == ["&Filer", "&Rediger", "&Kursist", "&Vis", "H&old", "&Hjælp"]
     assert w.new_action.text() == "Ny kursist"
     assert w.export_action.text() == "Eksportér …"
     assert w.undo_action.text() == "Fortryd"
@@ -138,7 +138,7 @@ def test_without_our_translator_the_english_source_texts_show(qapp, demo_window)
     assert QCoreApplication.removeTranslator(ours)
     try:
         w = demo_window()
-        assert menu_titles(w) == ["&File", "&Edit", "&View", "H&old", "&Help"]
+        assert menu_titles(w) == ["&File", "&Edit", "&Student", "&View", "H&old", "&Help"]
         assert w.new_action.text() == "New student"
         assert w.export_action.text() == "Export …"
         assert w.kursister.headerData(0, Qt.Horizontal) == "CPR number"

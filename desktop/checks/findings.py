@@ -13,7 +13,7 @@ SEVERITY_DA = {ERROR: "Fejl", WARNING: "Advarsel"}
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str  # SPEC §6 rule ID: X, A1…A12, B1…B4, W1…
+    rule: str  # docs/format.md §6 rule ID: X, A1…A12, B1…B4, W1…
     severity: str  # ERROR or WARNING
     cpr: str | None
     record: str  # e.g. 'kursist', 'henvisning 2024-01-15', 'undervisning 1/2/1/3'

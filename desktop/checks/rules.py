@@ -1,4 +1,4 @@
-"""A, B and W rules of SPEC §6 over one kursist's report for one quarter.
+"""A, B and W rules (docs/format.md, "The checks") over one kursist's report for one quarter.
 
 Each rule looks only at values that are schema-valid; a broken value is an X finding already,
 and a second message about it would only be noise.
@@ -76,7 +76,8 @@ def _ulabel(m: Record, u: Record) -> RecordRef:
 
 
 def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
-                lesson_minutes: int, history: list[Record] | None, trusted: bool = False) -> None:
+                lesson_minutes: int, history: list[Record] | None, whole_history: bool = False,
+                trusted: bool = False) -> None:
     v = _Valid(trusted)
     cpr = _valid(v, k, "kcprnr")
     if cpr and not cprlib.modulus11_ok(cpr):
@@ -92,7 +93,7 @@ def check_rules(k: Record, q: Quarter | None, emit: Emitter, *, today: dt.date,
         emit("B2", k, "knationskode", f"Nationskoden '{nation}' er ikke en kendt ISO alpha-3-kode.")
     kids = _Children(k)
     _henvisninger(v, k, kids.henvisninger, q, emit)
-    _moduler(v, kids, q, emit, history)
+    _moduler(v, kids, q, emit, history, whole_history)
     _proever(v, k, kids.proever, q, emit)
     _movement(k, kids, emit)
     _future(v, k, emit, today)
@@ -107,19 +108,31 @@ def _henvisninger(v: _Valid, k: Record, henvisninger: list[Record], q: Quarter |
     kommuner = code_list("kommuner")
     for h in henvisninger:
         d = _date(v, h, "hhenvisdato")
+        # The v1.8 notat, Side 3: the referral date lies within the quarter (the 2004 notat
+        # names only "after"; an edited date keeps its record in its quarter, so "before" is
+        # a year mistyped into the past).
         if q and d and d > q.end:
             emit("A3", h, "hhenvisdato",
                  f"Henvisningsdatoen {_da(d)} ligger efter kvartalets udgang ({_da(q.end)}).")
+        elif q and d and d < q.start:
+            emit("A3", h, "hhenvisdato", f"Henvisningsdatoen {_da(d)} ligger før kvartalets "
+                 f"begyndelse ({_da(q.start)}); den skal ligge inden for kvartalet.")
         kom = _valid(v, h, "hkomkode")
         if kom and kom not in kommuner:
-            emit("A3", h, "hkomkode", f"Kommunekoden {kom} er ikke en gyldig kommunekode.")
+            if q and q.iperiode < "20071":
+                emit("W8", h, "hkomkode", f"Kommunekoden {kom} er ikke blandt de 98 kommuner, "
+                     "der gælder fra 1. januar 2007. Kvartalet ligger før 2007, og de gamle "
+                     "kommunekoder følger ikke med programmet, så koden kan ikke kontrolleres; "
+                     "se efter, at den er rigtig.")
+            else:
+                emit("A3", h, "hkomkode", f"Kommunekoden {kom} er ikke en gyldig kommunekode.")
         if born and d and born > d:
             emit("W6", h, "hhenvisdato",
                  f"Kursisten er ifølge CPR-nummeret født {_da(born)}, efter henvisningsdatoen.")
 
 
 def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
-             history: list[Record] | None) -> None:
+             history: list[Record] | None, whole_history: bool) -> None:
     for m in kids.moduler:
         months = kids.months[id(m)]
         ok = v.of(m)
@@ -147,7 +160,7 @@ def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
         if not m["uslutdato"] and not months:
             emit("B3", m, None, "Modulplaceringen har hverken undervisning eller ophør i kvartalet "
                  "og skal ikke indberettes.")
-    _placement_sequence(v, kids.moduler, emit, history)
+    _placement_sequence(v, kids.moduler, emit, history, whole_history)
 
 
 def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
@@ -184,14 +197,18 @@ def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
 
 
 def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
-                        history: list[Record] | None) -> None:
-    """A6: placements sorted by start must close before the next starts, not overlap, and
-    number their attempts 1, 2, 3 … per DU and module. With the store's history the attempt
-    numbers must start at 1; within a lone file, only the steps between them are known."""
+                        history: list[Record] | None, whole_history: bool) -> None:
+    """A6 (2004-notatet, side 4): placements sorted by start must close before the next
+    starts, not overlap, and number their attempts consecutively per DU and module. Judged
+    over what is known: a file's own placements, or those the store holds as the quarter's
+    end saw them (`history`). Only where the store holds every quarter since before the
+    kursist first appeared (`whole_history`) must the numbers start at 1; elsewhere, as in a
+    lone file, only the steps between the known attempts are judged."""
     reported = {id(m) for m in moduler}
     if not reported:
         return
     pool = history if history is not None else moduler
+    from_one = history is not None and whole_history
     # (start, end, key, record, valid values): worked out once per placement.
     items = []
     for m in pool:
@@ -202,7 +219,7 @@ def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
             key = (m.values["uuddnr"] or "", m.values["umodul"] or "", m.values["uforsoegnr"] or "")
             items.append((start, end or dt.date.max, key, m, ok, end))
     if len(items) < 2:
-        if history is not None and items:  # a lone placement in the store is attempt 1
+        if from_one and items:  # a lone placement of a kursist the store knows whole is attempt 1
             n = as_int(items[0][4].get("uforsoegnr"))
             m = items[0][3]
             if n is not None and n != 1 and id(m) in reported:
@@ -228,7 +245,7 @@ def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
     for item in items:
         by_combo.setdefault(item[2][:2], []).append(item)
     for combo in by_combo.values():
-        expected = 1 if history is not None else as_int(combo[0][4].get("uforsoegnr"))
+        expected = 1 if from_one else as_int(combo[0][4].get("uforsoegnr"))
         for _, _, _, m, ok, _ in combo:
             n = as_int(ok.get("uforsoegnr"))
             if n is not None and expected is not None and n != expected and id(m) in reported:
@@ -265,10 +282,11 @@ def _proever(v: _Valid, k: Record, proever: list[Record], q: Quarter | None,
 
 
 def _movement(k: Record, kids: "_Children", emit: Emitter) -> None:
-    moving = [m for m in kids.moduler if m["uslutdato"] or kids.months[id(m)]]
-    if not (kids.henvisninger or kids.proever or moving):
-        emit("B1", k, None, "Kursisten har stamdata, men ingen bevægelser i kvartalet "
-             "(ingen henvisning, undervisning, ophør eller prøve).")
+    """B1 (2004-notatet, side 6): "kursistoplysninger, men ingen forløbsoplysninger". A
+    placement without teaching or an end is still a forløbsoplysning: that is B3 alone."""
+    if not (kids.henvisninger or kids.proever or kids.moduler):
+        emit("B1", k, None, "Kursisten har stamdata, men ingen forløbsoplysninger i kvartalet "
+             "(ingen henvisning, modulplacering eller prøve).")
 
 
 def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:

@@ -25,6 +25,7 @@ class Stale(StoreError):
 class NotSaved(StoreError):
     """SQLite could not write (busy beyond the timeout, disk full, read-only): nothing was
     written. `reason` is the Danish why; `busy` says whether waiting longer may help."""
+    status = 1  # the command line's: refused, nothing written
 
     def __init__(self, exc: BaseException):
         self.reason = reason(exc)

@@ -26,18 +26,28 @@ class ImportFiles(Command):
     label = "Indlæs filer"
 
     def prepare(self, store: Store) -> None:
-        from desktop.operations import ImportResult, validate_file  # operations imports us
+        from desktop.operations import (ImportResult, file_ukoder, unique_files,  # noqa: I001
+                                        validate_file)  # operations imports us
         from desktop.settings import check_settings
+        from desktop.store import autobackup
         settings = check_settings(store.conn)
-        self.result = ImportResult([validate_file(p, settings) for p in self.paths], stored=False)
+        unique, again = unique_files(self.paths)  # the same file given twice is read once
+        checks = [validate_file(p, settings) for p in unique]
+        self.result = ImportResult(checks, stored=False, duplicates=again,
+                                   ukoder=file_ukoder(checks))
+        if (store.auto_backups and not any(c.has_x for c in checks)
+                and store.conn.execute("SELECT 1 FROM kursist LIMIT 1").fetchone()):
+            self.result.backup_problem = autobackup.take_quietly(store, autobackup.BEFORE_IMPORT)
 
     def apply(self, tx: Tx) -> Changes:
+        from desktop.operations import already_stored
         from desktop.store.importer import store_kursister
         if any(check.has_x for check in self.result.checks):
             return Changes()
         counts: Counter = Counter()
         quarters = set()
         for check in self.result.checks:
+            self.result.replaced[check.path] = already_stored(tx.c, check.parsed.kursister)
             counts.update(store_kursister(tx.c, check.parsed.kursister))
             quarters |= {k["iperiode"] for k in check.parsed.kursister}
         self.result.stored, self.result.counts = True, counts

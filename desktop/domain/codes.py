@@ -1,4 +1,4 @@
-"""The code lists of SPEC §5, with Danish labels, loaded from resources/codes."""
+"""The code lists of docs/format.md §5, with Danish labels, loaded from resources/codes."""
 
 from __future__ import annotations
 

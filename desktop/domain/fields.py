@@ -3,7 +3,7 @@
 The XML writer and reader, the checks and the forms all read this module. The lexical rules
 (`base`, `pattern`, ranges, `length`, `enum`) mirror the facets of resources/schema/du-v1.8.xsd,
 so a value that passes `Field.problem` is one the schema accepts. Tag names live only here
-(SPEC §3: a correction of their case is a one-line change).
+(docs/format.md §3: a correction of their case is a one-line change).
 """
 
 from __future__ import annotations

@@ -8,6 +8,24 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 _IPERIODE = re.compile(r"[1-9][0-9]{3}[1-4]")
+# The years the app accepts (docs/format.md, "Quarters"): v1.8 carries data "fra 2005-1 og frem"
+# (the v1.8 notat, Side 1); 2099 is the app's own limit, far enough for any real report and
+# short of the year 10000, which the schema's pattern would allow for 99994's next quarter.
+FIRST_YEAR, LAST_YEAR = 2005, 2099
+
+
+def quarter_problem(text: str) -> str | None:
+    """Why an Iperiode is no quarter the app can report, in Danish; else None."""
+    if not _IPERIODE.fullmatch(text or ""):
+        return f"Ugyldigt kvartal '{text}': skriv ÅÅÅÅK, fx 20241."
+    year = int(text[:4])
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    if year < FIRST_YEAR:
+        return (f"Kvartalet {text} ligger før 2005: format v1.8 kan kun bruges til data fra "
+                "1. kvartal 2005 og frem.")
+    return (f"Kvartalet {text} ligger efter {LAST_YEAR}; programmet tager kun imod kvartaler "
+            f"fra 2005 til {LAST_YEAR}. Er året skrevet forkert?")
 
 
 @dataclass(frozen=True, order=True)
@@ -18,8 +36,9 @@ class Quarter:
     @classmethod
     def parse(cls, text: str) -> "Quarter":
         text = (text or "").strip()
-        if not _IPERIODE.fullmatch(text):
-            raise ValueError(f"Ugyldigt kvartal '{text}': skriv ÅÅÅÅK, fx 20241.")
+        problem = quarter_problem(text)
+        if problem:
+            raise ValueError(problem)
         return cls(int(text[:4]), int(text[4]))
 
     @staticmethod

@@ -1,9 +1,9 @@
 """Reading any v1.8 file securely and tolerantly, with every schema error as a finding.
 
 Secure: no DTD, no entities, no network, bounded size. Tolerant: element names in any case and
-either spelling of the namespace (SPEC §3), normalised and reported. Kursister are validated in
-chunks, so that a file with thousands of errors stays fast (libxml2's error paths grow with the
-preceding siblings), and the document-wide kursist key is checked in Python.
+either spelling of the namespace (docs/format.md §3), normalised and reported. Kursister are
+validated in chunks, so that a file with thousands of errors stays fast (libxml2's error paths
+grow with the preceding siblings), and the document-wide kursist key is checked in Python.
 """
 
 from __future__ import annotations

@@ -62,8 +62,15 @@ class ErrorMapper:
             field_tag = KEYS.get(local(record_el.tag), (None,))[0]
         elif field is not None and any(s in error.type_name for s in _VALUE_ERRORS):
             value = _value(element)
-            message = (field.problem(value)
-                       or f"{field.label}: værdien {quoted(value or '')} er ugyldig.")
+            raw = element.text or ""
+            if value is not None and raw != value and field.problem(value) is None:
+                # Valid but for the spaces around it: show it as it is, and say so.
+                message = (f"{field.label}: værdien {quoted(raw)} har mellemrum eller "
+                           "linjeskift før eller efter sig; fjern dem i det program, der "
+                           "dannede filen.")
+            else:
+                message = (field.problem(value)
+                           or f"{field.label}: værdien {quoted(value or '')} er ugyldig.")
             field_tag = field.tag
         elif "nil" in error.message.lower():
             name = field.label if field else tag

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from desktop.domain.quarter import Quarter
+from desktop.domain.quarter import Quarter, quarter_problem
 from desktop.store.quarter import STAMDATA_QUARTER
 
 
@@ -35,7 +35,9 @@ def quarters(c: sqlite3.Connection) -> list[str]:
     found: set[str] = set()
     for table in ("henvisning", "undervisning", "proeve"):
         found.update(_distinct(c, table, "iperiode"))
-    return sorted(found, reverse=True)
+    # A record typed with a date from before 2005 stays in the quarter it was typed in; an
+    # older store may still hold such a quarter, which no view can open.
+    return sorted((q for q in found if quarter_problem(q) is None), reverse=True)
 
 
 def _distinct(c: sqlite3.Connection, table: str, column: str) -> list[str]:

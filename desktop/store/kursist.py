@@ -101,8 +101,8 @@ def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,
     ukode, cpr = c.execute("SELECT ukode, kcprnr FROM kursist WHERE id = ?", (kid,)).fetchone()
     report = select_quarter(c, q, ukode, cpr)
     findings: list[Finding] = []
-    for k, history in report.with_history():
-        findings += check_kursist(k, settings, history=history)
+    for k, history, whole in report.with_history():
+        findings += check_kursist(k, settings, history=history, whole_history=whole)
     return findings
 
 

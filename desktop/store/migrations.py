@@ -122,9 +122,15 @@ _V3 = [
                     ("CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",)),
 ]
 
-# Version 4, holds: the provider's classes, the app's own records (never exported). A hold has a DU and a
-# module (the module moves on at a modulskift), a lesson length and a monthly plan; a member is a
-# placement on the hold from a day (`fra`) until it changes hold (`til`, NULL while it stays).
+# Version 4: the file says it is DU-indberetning's (PRAGMA application_id), so that another
+# program's SQLite file is never taken for a store, and a store is recognised wherever it lies.
+APPLICATION_ID = 0x44550108  # "DU", v1.8
+_V4 = [f"PRAGMA application_id = {APPLICATION_ID}"]
+
+# Version 5, holds: the provider's classes, the app's own records (never exported). A hold
+# has a DU and a module (the module moves on at a modulskift), a lesson length and a monthly
+# plan; a member is a placement on the hold from a day (`fra`) until it changes hold (`til`,
+# NULL while it stays).
 _HOLDS = [
     """CREATE TABLE hold (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -155,5 +161,9 @@ _HOLDS = [
     "CREATE UNIQUE INDEX hold_medlem_open ON hold_medlem (modul_id) WHERE til IS NULL",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _HOLDS]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _HOLDS]
 LATEST = len(MIGRATIONS)
+# The first version whose files carry APPLICATION_ID; files of earlier versions are recognised
+# by their tables instead (desktop.store.identity).
+MARKED_FROM = next(n for n, steps in enumerate(MIGRATIONS, 1)
+                   if any("application_id" in step for step in steps))

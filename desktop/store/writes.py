@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop.domain.fields import TAGS, as_date
-from desktop.domain.quarter import Quarter
+from desktop.domain.quarter import FIRST_YEAR, LAST_YEAR, Quarter
 
 TABLES = {"henvisning", "modul", "undervisning", "proeve"}
 
@@ -31,9 +31,10 @@ def insert_sql(kind: str, parent: str, extra: tuple[str, ...] = ()) -> str:
 
 
 def reported_quarter(value: str | None, fallback: str) -> str:
-    """The quarter a record belongs to: that of its date, or the given one while it has none."""
+    """The quarter a record belongs to: that of its date, or the given one while it has none
+    (or a date outside the years the app reports, which then shows as A3/A11 at its field)."""
     day = as_date(value)
-    return Quarter.of(day).iperiode if day else fallback
+    return Quarter.of(day).iperiode if day and FIRST_YEAR <= day.year <= LAST_YEAR else fallback
 
 
 def kursist_id(c: sqlite3.Connection, ukode: str, cpr: str) -> int:

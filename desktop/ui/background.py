@@ -38,11 +38,12 @@ def run_with_progress(parent, text: str, fn):
     return worker.result
 
 
-def in_store(path, fn):
-    """fn(store) on a connection of its own, opened and closed on the worker thread."""
+def in_store(path, fn, auto_backups: bool = False):
+    """fn(store) on a connection of its own, opened and closed on the worker thread (the
+    window's store has passed its check; auto_backups: as the window's store)."""
     from desktop.store import Store
 
     def work():
-        with Store(path, create=False) as store:
+        with Store(path, create=False, verify=False, auto_backups=auto_backups) as store:
             return fn(store)
     return work

@@ -7,15 +7,18 @@ and the catalogue's finding at the field says in Danish what is wrong, as for a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from desktop.domain.codes import LONG_LISTS, code_list, grade_scale
+from desktop.ui.code_combo import COMMIT_KEYS, CodeCombo
 from desktop.ui.date_field import DateLineEdit
 from desktop.ui.record_model import FIELD_ROLE
 
 
 class FieldDelegate(QStyledItemDelegate):
+    refused = Signal(str)  # typed text a code list has no entry for (the Danish message)
+
     def __init__(self, parent=None, iperiode: str = "20241"):
         super().__init__(parent)
         self.iperiode = iperiode
@@ -27,19 +30,17 @@ class FieldDelegate(QStyledItemDelegate):
             codes = grade_scale(self.iperiode)  # the scale of the quarter
         elif f.codes:
             codes = code_list(f.codes)
+        if codes is not None and f.codes in LONG_LISTS:
+            combo = CodeCombo(parent)
+            combo.add_codes(codes)
+            combo.refused.connect(self.refused)
+            return combo
         if codes is not None:
             combo = QComboBox(parent)
-            combo.setEditable(f.codes in LONG_LISTS)
-            if f.nillable or f.codes in LONG_LISTS:
+            if f.nillable:
                 combo.addItem("", "")
             for code, label in codes:
-                combo.addItem(f"{code} – {label}" if f.codes not in LONG_LISTS else
-                              f"{code} {label}", code)
-            if combo.isEditable():
-                completer = QCompleter(combo.model(), combo)
-                completer.setFilterMode(Qt.MatchContains)
-                completer.setCaseSensitivity(Qt.CaseInsensitive)
-                combo.setCompleter(completer)
+                combo.addItem(f"{code} – {label}", code)
             return combo
         if f.is_date:
             edit = DateLineEdit(parent)
@@ -48,26 +49,39 @@ class FieldDelegate(QStyledItemDelegate):
             return edit
         return QLineEdit(parent)
 
+    def eventFilter(self, editor, event) -> bool:
+        # Enter or Tab in a long code list takes the match first; text that matches nothing
+        # keeps the cell open, with the message, instead of being stored.
+        if (isinstance(editor, CodeCombo) and event.type() == QEvent.KeyPress
+                and event.key() in COMMIT_KEYS and not editor.resolve()):
+            return True
+        return super().eventFilter(editor, event)
+
     def setEditorData(self, editor, index):
         value = index.data(Qt.EditRole) or ""
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, CodeCombo):
             i = editor.findData(value)
             if i >= 0:
                 editor.setCurrentIndex(i)
-            elif editor.isEditable():
+            else:
                 editor.setEditText(value)
+            editor.select_all()  # typing replaces the value
+        elif isinstance(editor, QComboBox):
+            i = editor.findData(value)
+            if i >= 0:
+                editor.setCurrentIndex(i)
         else:
             editor.setText(value)
 
     def setModelData(self, editor, model, index):
-        if isinstance(editor, QComboBox):
-            text = editor.currentText().strip()
-            data = editor.currentData()
-            if editor.isEditable() and (data is None or editor.itemText(editor.currentIndex()) != text):
-                # typed by hand: take the code at its start ("101 København" or just "101")
-                text = text.split(" ")[0] if text else ""
+        if isinstance(editor, CodeCombo):
+            i = editor.match()
+            if i is None:  # left by the mouse with text that matches nothing: kept as typed,
+                text = editor.currentText().strip().split(" ")[0]  # and its finding says why
             else:
-                text = data or ""
+                text = "" if i < 0 else (editor.itemData(i) or "")
             model.setData(index, text, Qt.EditRole)
+        elif isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData() or "", Qt.EditRole)
         else:
             model.setData(index, editor.text().strip(), Qt.EditRole)

@@ -12,7 +12,8 @@ import logging
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import format_cpr
@@ -55,18 +56,21 @@ class KursistEditor(QScrollArea):
         self.stam = Section(self.tr("Personal data"),
                             RecordTableModel("kursist", ("kkoen", "knationskode")))
         self.henv = Section(self.tr("Referrals"), RecordTableModel("henvisning"))
-        self.henv.add_button(self.tr("New referral"), lambda: self._add("henvisning"))
-        self.henv.add_button(self.tr("Delete"), lambda: self._delete(self.henv, "henvisning"))
+        # Every button has an access key (Alt+letter); the Kursist menu has the same actions
+        # with shortcuts (desktop/ui/kursist_menu.py).
+        self.henv.add_button(self.tr("&New referral"), self.new_referral)
+        self.henv.add_button(self.tr("Delete r&eferral"),
+                             lambda: self._delete(self.henv, "henvisning"))
         self.mod = Section(self.tr("Module placements"), RecordTableModel("modul"))
-        self.mod.add_button(self.tr("New placement"), lambda: self._add("modul"),
+        self.mod.add_button(self.tr("New &placement"), self.new_placement,
                             self.tr("New placement; the attempt number is filled in once the "
                                     "DU and the module are chosen."))
-        self.mod.add_button(self.tr("End …"), self._close_placement)
-        self.mod.add_button(self.tr("Restart module …"), self._restart_placement,
+        self.mod.add_button(self.tr("&End …"), self.end_placement)
+        self.mod.add_button(self.tr("Restart &module …"), self.restart_placement,
                             self.tr("End the placement with a reason for leaving and start "
                                     "attempt + 1."))
-        self.mod.add_button(self.tr("Delete"), lambda: self._delete(self.mod, "modul"))
-        self.mod.add_button(self.tr("Join hold …"), self.join_hold,
+        self.mod.add_button(self.tr("Delete pla&cement"), lambda: self._delete(self.mod, "modul"))
+        self.mod.add_button(self.tr("&Join hold …"), self.join_hold,
                             self.tr("A new placement on a hold's DU and module, its months "
                                     "from the hold's plan"))
         # Which hold the selected placement is on (a placement may be on none).
@@ -74,11 +78,15 @@ class KursistEditor(QScrollArea):
         self.mod.buttons.insertWidget(1, self.hold_label)
         self.und = Section(self.tr("Teaching in the quarter (for the selected placement)"),
                            RecordTableModel("undervisning"))
-        self.und.add_button(self.tr("Add the quarter's months"), self._add_months)
-        self.und.add_button(self.tr("Delete"), lambda: self._delete(self.und, "undervisning"))
+        # The columns typed every month first; the optional breakdown of the lessons after them.
+        self.und.table.show_first(["unperiode", "unfagskema", "unfravaer", "unfagoevrig",
+                                   "unlekmin"])
+        self.und.add_button(self.tr("Add the quarter's &months"), self.add_months)
+        self.und.add_button(self.tr("Delete mon&th"),
+                            lambda: self._delete(self.und, "undervisning"))
         self.pro = Section(self.tr("Exams"), RecordTableModel("proeve"))
-        self.pro.add_button(self.tr("New exam"), lambda: self._add("proeve"))
-        self.pro.add_button(self.tr("Delete"), lambda: self._delete(self.pro, "proeve"))
+        self.pro.add_button(self.tr("New e&xam"), self.new_exam)
+        self.pro.add_button(self.tr("&Delete exam"), lambda: self._delete(self.pro, "proeve"))
         self.sections = {"kursist": self.stam, "henvisning": self.henv, "modul": self.mod,
                          "undervisning": self.und, "proeve": self.pro}
         for kind, section in self.sections.items():
@@ -87,6 +95,9 @@ class KursistEditor(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.mod.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_months())
+        self._last_table = None
+        self.setFocusPolicy(Qt.NoFocus)  # not a Tab stop of its own: its tables and buttons are
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.setEnabled(False)
         self.heading.setText(
             "<i>" + self.tr("Choose a student in the list, or create a new one (Ctrl+N).") + "</i>")
@@ -230,6 +241,19 @@ class KursistEditor(QScrollArea):
                 section.table.setFocus()
                 return
 
+    def focus_current_table(self) -> None:
+        """F6 into the editor: the table last worked in, else Stamdata."""
+        last = self._last_table
+        usable = last is not None and last.isVisible() and last.isEnabled()
+        table = last if usable else self.stam.table
+        table.setFocus(Qt.OtherFocusReason)
+        self.ensureWidgetVisible(table)
+
+    def _focus_changed(self, _old, new) -> None:
+        for section in self.sections.values():
+            if new is section.table or (new is not None and section.table.isAncestorOf(new)):
+                self._last_table = section.table
+
     def show_notice(self, text: str) -> None:
         """Why the last change was not saved (or that the view was reloaded), above the
         sections until the next change is stored."""
@@ -269,6 +293,25 @@ class KursistEditor(QScrollArea):
         self.run(commands.SetFields(kind, row_id, self.kid, self.quarter.iperiode,
                                     {tag: value}, seen))
 
+    # The section actions (buttons and the Kursist menu) ---------------------------------
+    def new_referral(self) -> None:
+        self._add("henvisning")
+
+    def new_placement(self) -> None:
+        self._add("modul")
+
+    def new_exam(self) -> None:
+        self._add("proeve")
+
+    def add_months(self) -> None:
+        self._add_months()
+
+    def end_placement(self) -> None:
+        self._close_placement()
+
+    def restart_placement(self) -> None:
+        self._restart_placement()
+
     def _add(self, kind: str) -> None:
         if self.kid is None or self.quarter is None:
             return
@@ -281,10 +324,20 @@ class KursistEditor(QScrollArea):
         if not self.run(command):
             return
         section = self.sections[kind]
-        column = 0 if kind != "henvisning" else 1
-        self.restore_place((kind, command.ids[0], column))
-        if section.table.currentIndex().isValid():
-            section.table.setFocus()
+        row = next((r for r in range(section.model.rowCount())
+                    if section.model.row_id(r) == command.ids[0]), None)
+        if row is not None:  # the first cell that is not filled in already, open for typing
+            self._edit_cell(section, row, {"henvisning": "hhenviskat", "modul": "uuddnr",
+                                           "proeve": "ptype"}[kind])
+
+    def _edit_cell(self, section: Section, row: int, tag: str) -> None:
+        """Scroll a cell into view (the editor scrolls, its tables do not) and open it."""
+        table = section.table
+        index = section.model.index(row, section.model.column_of(tag) or 0)
+        table.edit_new_row(index.row(), index.column())
+        rect = table.visualRect(index)
+        where = table.viewport().mapTo(self.widget(), rect.center())
+        self.ensureVisible(where.x(), where.y(), rect.width() // 2 + 20, rect.height() + 20)
 
     def _add_months(self) -> None:
         m = self._current_modul()
@@ -292,9 +345,13 @@ class KursistEditor(QScrollArea):
             return
         have = {u.record["unperiode"] for u in m.children}
         rows = [{"unperiode": str(n)} for n in self.quarter.months if str(n) not in have]
-        if rows:
-            self.run(commands.AddRecords("undervisning", m.id, self.kid, self.quarter.iperiode,
-                                         rows))
+        if rows and self.run(commands.AddRecords("undervisning", m.id, self.kid,
+                                                 self.quarter.iperiode, rows)):
+            shown = self.und.model.rows()
+            first = next((i for i, u in enumerate(shown) if u.record["unperiode"] not in have),
+                         None)
+            if first is not None:  # the first new month, its Skemalagte open for typing
+                self._edit_cell(self.und, first, "unfagskema")
 
     def _delete(self, section: Section, kind: str) -> None:
         row = section.current_row()

@@ -7,16 +7,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QRadioButton, QTableView,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from desktop.domain.cpr import format_cpr, mask_cprs
 from desktop.domain.quarter import Quarter
-from desktop.operations import UsageError, check_quarter, export_quarter
+from desktop.operations import UsageError, check_quarter, export_quarter, newer_export_notice
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FindingsModel
+from desktop.ui.table_keys import KeyTable
 from desktop.workspace import Workspace
 
 RED, GREEN = "#b3261e", "#1e6b2e"
@@ -42,13 +52,23 @@ class ExportDialog(QDialog):
             self.tr("Only the selected student (none selected)"), self)
         self.one.setEnabled(cpr is not None)
         self.whole.setChecked(True)
+        # Anbefaling 7 of the 2009 report is a proposal, not a rule of the receiving side.
+        self.one_note = QLabel(self.tr(
+            "A file with one student is for receivers that accept a re-report of a single "
+            "student (the working group's Anbefaling 7). Otherwise the whole quarter is "
+            "uploaded again."), self)
+        self.one_note.setWordWrap(True)
+        self.one.setToolTip(self.one_note.text())
+        self.newer = QLabel(self)  # a newer quarter is already exported (the v1.8 notat, Side 5)
+        self.newer.setWordWrap(True)
+        self.newer.setTextFormat(Qt.PlainText)
         self.last_export = QLabel(self)
         self.last_export.setTextFormat(Qt.PlainText)  # a file name is shown as it is
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
         self.model.masked = ws.cpr_masked
-        self.table = QTableView(self)
+        self.table = KeyTable(self, one_stop=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -56,6 +76,12 @@ class ExportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.force = QCheckBox(self.tr("Export anyway, even though there are type A errors "
                                        "(the ministry will ask for a new report)"), self)
+        # The 2004 notat: a kursist without a lawful CPR number is left out of the report.
+        self.leave_out = QCheckBox(self)
+        self.leave_out_who = QLabel(self)
+        self.leave_out_who.setWordWrap(True)
+        self.leave_out_who.setTextFormat(Qt.PlainText)
+        self.invalid: list[str] = []
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.open_folder = QPushButton(self.tr("Open the folder"), self)
@@ -73,9 +99,13 @@ class ExportDialog(QDialog):
         scope.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(scope)
+        layout.addWidget(self.one_note)
         layout.addWidget(self.last_export)
+        layout.addWidget(self.newer)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.leave_out)
+        layout.addWidget(self.leave_out_who)
         layout.addWidget(self.force)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
@@ -84,6 +114,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.whole.toggled.connect(self.refresh)
         self.force.toggled.connect(self._update_button)
+        self.leave_out.toggled.connect(self._show_findings)
         self.refresh()
 
     def selected_cpr(self) -> str | None:
@@ -91,12 +122,40 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         quarter, ukode, cpr = self.quarter, self.ws.ukode, self.selected_cpr()
+        self.one_note.setVisible(cpr is not None)
         self._show_last_export()
-        report, findings = run_with_progress(
+        report, findings, notice = run_with_progress(
             self, self.tr("Checking the quarter …"),
-            in_store(self.ws.path, lambda store: check_quarter(store, quarter, ukode, cpr)))
+            in_store(self.ws.path, lambda store: (
+                *check_quarter(store, quarter, ukode, cpr),
+                None if cpr else newer_export_notice(store, quarter, ukode))))
+        self.newer.setText(notice or "")
+        self.newer.setStyleSheet(f"color: {RED}")
+        self.newer.setVisible(bool(notice))
+        self.all_findings, self.all_n = findings, len(report.kursister)
+        # The same kursister export_quarter(leave_out=True) leaves out: A1 is said of a
+        # well-formed CPR that fails modulus 11, and of nothing else.
+        self.invalid = sorted({f.cpr for f in findings if f.rule == "A1"})
+        self.leave_out.setText(self.tr(
+            "&Leave out the students whose CPR number fails the modulus 11 check ({n})").format(
+            n=len(self.invalid)))
+        self.leave_out.setVisible(bool(self.invalid))
+        self._show_findings()
+
+    def left_out(self) -> list[str]:
+        """The CPR numbers the export will leave out, as chosen."""
+        return self.invalid if self.invalid and self.leave_out.isChecked() else []
+
+    def _show_findings(self) -> None:
+        gone = set(self.left_out())
+        findings = [f for f in self.all_findings if f.cpr not in gone]
         self.model.set_findings(findings)
-        self.n = len(report.kursister)
+        self.n = self.all_n - len(gone)
+        who = ", ".join(format_cpr(c, self.ws.cpr_masked) for c in self.invalid)
+        self.leave_out_who.setText(
+            (self.tr("Left out of the file: {who}.") if gone else
+             self.tr("Without a valid CPR number: {who}.")).format(who=who))
+        self.leave_out_who.setVisible(bool(self.invalid))
         self.x = sum(f.rule == "X" for f in findings)
         self.a = sum(f.is_error and f.rule != "X" for f in findings)
         warnings = sum(not f.is_error for f in findings)
@@ -126,6 +185,9 @@ class ExportDialog(QDialog):
             return
         text = (self.tr("Last exported: {time} – {file} ({n} students, despite type A errors)")
                 if entry.tvunget else self.tr("Last exported: {time} – {file} ({n} students)"))
+        if entry.udeladt:
+            text += " " + self.tr("– left out: {who}").format(
+                who=", ".join(format_cpr(c, self.ws.cpr_masked) for c in entry.udeladt))
         self.last_export.setText(text.format(time=entry.local_time.strftime("%d-%m-%Y %H:%M"),
                                              file=Path(entry.filnavn).name,
                                              n=entry.antal_kursister))
@@ -143,12 +205,13 @@ class ExportDialog(QDialog):
         if not path:
             return
         iperiode, ukode, cpr = self.quarter.iperiode, self.ws.ukode, self.selected_cpr()
-        force = self.force.isChecked()
+        force, leave_out = self.force.isChecked(), bool(self.left_out())
         try:
             result = run_with_progress(
                 self, self.tr("Writing the file …"),
                 in_store(self.ws.path, lambda store: export_quarter(
-                    store, iperiode, path, ukode=ukode, cpr=cpr, force=force)))
+                    store, iperiode, path, ukode=ukode, cpr=cpr, force=force,
+                    leave_out=leave_out)))
         except (OSError, StoreError, UsageError) as exc:  # e.g. a folder without write access
             self._not_saved(str(exc))
             return
@@ -157,9 +220,13 @@ class ExportDialog(QDialog):
             self.written = result.written
             self.ws.set_setting("export_dir", str(result.written.parent))
             shown = str(result.written)  # a one-kursist file is named after its CPR
-            self.result.setText(self.tr("Saved: <b>{path}</b> ({n} students).").format(
+            text = self.tr("Saved: <b>{path}</b> ({n} students).").format(
                 path=escape(mask_cprs(shown) if self.ws.cpr_masked else shown),
-                n=result.kursister))
+                n=result.kursister)
+            if result.left_out:
+                text += " " + self.tr("Left out: {who}.").format(who=escape(", ".join(
+                    format_cpr(c, self.ws.cpr_masked) for c in result.left_out)))
+            self.result.setText(text)
             self.open_folder.setVisible(True)
             self._show_last_export()
         else:

@@ -25,12 +25,10 @@ class HoldActions(QObject):
         self.open_action = self._action(self.tr("Holds and the quarter's teaching …"), "Ctrl+H",
                                         self.open_holds)
         self.carry_action = self._action(
-            self.tr("Create the months of continuing placements"), "Ctrl+Shift+M",
+            self.tr("Create the months of continuing placements"), "Ctrl+Shift+F",
             self.carry_forward, self.tr("The quarter's months for every placement that "
                                         "continues from the previous quarter"))
-        self.join_action = self._action(self.tr("Join hold …"), "Ctrl+Shift+H",
-                                        window.editor.join_hold,
-                                        self.tr("The student on screen joins a hold"))
+        self.join_action = window.kursist_actions["join_hold"]  # Ctrl+Shift+J, Kursist menu
         menu = QMenu(self.tr("H&old"), window)
         existing = window.menuBar().actions()
         if existing:  # before Help, which stays last
@@ -51,7 +49,7 @@ class HoldActions(QObject):
         # The notice above the list and the editor.
         self.notice = QLabel(window)
         self.notice.setWordWrap(True)
-        self.carry_button = QPushButton(self.tr("Create their &months (Ctrl+Shift+M)"), window)
+        self.carry_button = QPushButton(self.tr("Create their &months (Ctrl+Shift+F)"), window)
         self.carry_button.clicked.connect(self.carry_forward)
         self.show_button = QPushButton(self.tr("&Show them"), window)
         self.show_button.clicked.connect(

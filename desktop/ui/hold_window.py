@@ -131,7 +131,7 @@ class HoldWindow(QWidget):
         self.notice.setWordWrap(True)
         self.carry_button = QPushButton(self.tr("Create the quarter's &months"), self)
         self.carry_button.setToolTip(self.tr("For every placement that continues from the "
-                                             "previous quarter (Ctrl+Shift+M)"))
+                                             "previous quarter (Ctrl+Shift+F)"))
         self.carry_button.clicked.connect(self.carry_forward)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
@@ -199,7 +199,7 @@ class HoldWindow(QWidget):
         for text, keys, slot in ((self.tr("Undo"), ("Ctrl+Z",), self.runner.undo),
                                  (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
                                  (self.tr("Close"), ("Ctrl+W",), self.close),
-                                 (self.tr("Create the quarter's months"), ("Ctrl+Shift+M",),
+                                 (self.tr("Create the quarter's months"), ("Ctrl+Shift+F",),
                                   self.carry_forward)):
             a = QAction(text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])

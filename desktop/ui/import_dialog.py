@@ -8,17 +8,28 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from desktop.format.reader import UnreadableFile
 from desktop import commands
-from desktop.operations import FileCheck, ImportResult, validate_file
+from desktop.domain.quarter import Quarter
+from desktop.operations import FileCheck, ImportResult, file_ukoder, unique_files, validate_file
 from desktop.store import StoreError
 from desktop.ui.background import in_store, run_with_progress
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
-from desktop.workspace import Workspace
 from desktop.ui.roles import DISPLAY
+from desktop.ui.table_keys import KeyTable
+from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
 RED, GREEN = "#b3261e", "#1e6b2e"
@@ -93,7 +104,7 @@ class ImportDialog(QDialog):
         self.summary.setTextFormat(Qt.RichText)
         self.model = ImportFindingsModel(self)
         self.model.masked = ws.cpr_masked
-        self.table = QTableView(self)
+        self.table = KeyTable(self, one_stop=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -134,7 +145,7 @@ class ImportDialog(QDialog):
 
     def load(self, names: list[str | Path]) -> None:
         """Validate each file once; nothing is stored until "Indlæs"."""
-        self.paths = [Path(n) for n in names]
+        self.paths, _ = unique_files(names)  # the same file chosen twice is read once
         self.checks, self.unreadable = [], {}
         settings = self.ws.settings
 
@@ -207,14 +218,37 @@ class ImportDialog(QDialog):
                 notes=escape("; ".join(notes)))
         return text
 
+    def other_ukoder(self) -> list[str]:
+        """The files' udbyderkoder that are not the database's."""
+        if not self.ws.ukode:
+            return []
+        return [u for u in file_ukoder(self.checks) if u != self.ws.ukode]
+
+    def confirm_other_ukode(self) -> bool:
+        other = self.other_ukoder()
+        if not other:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Another provider code"),
+            self.tr("The files are for provider code {other}, but this database is set up "
+                    "for {ukode}. Load them anyway?").format(other=", ".join(other),
+                                                            ukode=self.ws.ukode),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
+        if not self.confirm_other_ukode():
+            self.result.setText(self.tr("Nothing was loaded."))
+            return
         command = commands.ImportFiles(list(self.paths), adopt_ukode=True)
+        backups = self.ws.store.auto_backups
         try:
             self.changes = run_with_progress(
                 self, self.tr("Loading the files …"),
-                in_store(self.ws.path, lambda store: commands.run(store, command)))
+                in_store(self.ws.path, lambda store: commands.run(store, command),
+                         auto_backups=backups))
             result = command.result
         except (UnreadableFile, StoreError) as exc:  # e.g. the file was moved since the pick
             self._refused(self.tr("Nothing was loaded: {reason}").format(reason=exc))
@@ -235,10 +269,28 @@ class ImportDialog(QDialog):
             return
         counts = ", ".join(_n(result.counts[key], one, many) for key, one, many in _COUNTED
                            if result.counts[key] or key == "kursister")
-        self.result.setText(self.tr("<b style='color:{green}'>Loaded: {counts}.</b>").format(
-            green=GREEN, counts=counts))
+        text = self.tr("<b style='color:{green}'>Loaded: {counts}.</b>").format(
+            green=GREEN, counts=counts)
+        for path in result.duplicates:
+            text += "<br>" + self.tr("{name} was chosen more than once; it is loaded once.").format(
+                name=escape(path.name))
+        for path, n in result.replaced.items():
+            if n:
+                text += "<br>" + self.tr("{name} replaced {quarter} for {students} already in the "
+                                         "database.").format(
+                    name=escape(path.name), quarter=escape(str(self._quarter_of(path, result))),
+                    students=_n(n, QT_TRANSLATE_NOOP("ImportDialog", "{n} student"),
+                                QT_TRANSLATE_NOOP("ImportDialog", "{n} students")))
+        if result.backup_problem:
+            text += f"<br><span style='color:{RED}'>{escape(result.backup_problem)}</span>"
+        self.result.setText(text)
         self.import_button.setEnabled(False)  # a second click would only store the same again
         self.imported.emit(self.changes)
+
+    @staticmethod
+    def _quarter_of(path: Path, result: ImportResult):
+        check = next(c for c in result.checks if c.path == path)
+        return Quarter.parse(check.parsed.kursister[0]["iperiode"])
 
     def _refused(self, message: str) -> None:
         self.import_button.setEnabled(False)

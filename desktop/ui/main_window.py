@@ -8,12 +8,13 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QLabel,
-                               QLineEdit, QMainWindow, QPushButton, QSplitter, QTableView,
-                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+                               QLineEdit, QMainWindow, QPushButton, QSplitter, QTabWidget,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from desktop import APP_NAME, commands
 from desktop.checks.findings import Finding
 from desktop.commands import Changes
+from desktop.domain.cpr import mask_cprs
 from desktop.domain.quarter import Quarter
 from desktop.settings import REGISTRY
 from desktop.store import StoreError
@@ -23,10 +24,13 @@ from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.ui.help_window import HelpMenu
 from desktop.ui.hold_actions import HoldActions
+from desktop.ui.kursist_menu import build_kursist_menu
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
 from desktop.ui.new_kursist import NewKursistDialog
+from desktop.ui.navigation import FindingStepper, ShortcutGuard, cycle_panes, tab_order
 from desktop.ui.quarter_checks import QuarterChecker
+from desktop.ui.table_keys import KeyTable
 from desktop.workspace import Workspace
 
 
@@ -49,7 +53,9 @@ class MainWindow(QMainWindow):
         self.kursister = KursistTableModel(self)
         self.proxy = KursistFilterProxy(self)
         self.proxy.setSourceModel(self.kursister)
-        self.list = QTableView(self)
+        # One Tab stop: arrows move in the list, Tab leaves it (the current row opens a kursist,
+        # so nothing but the user moves it: restore=False).
+        self.list = KeyTable(self, one_stop=True, restore=False)
         self.list.setModel(self.proxy)
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(COL_CPR, Qt.AscendingOrder)
@@ -63,7 +69,7 @@ class MainWindow(QMainWindow):
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setAccessibleName(self.tr("Students"))
         self.list.selectionModel().currentRowChanged.connect(self._open_current)
-        self.list.activated.connect(lambda index: self.editor.setFocus())
+        self.list.activated.connect(lambda index: self.editor.focus_current_table())
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search CPR number (Ctrl+F)"))
@@ -94,7 +100,7 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget(self)
         for model, title in ((self.kursist_findings, self.tr("Student's errors and warnings")),
                              (self.quarter_findings, self.tr("Quarter's errors and warnings"))):
-            view = QTableView(tabs)
+            view = KeyTable(tabs, one_stop=True)  # Enter opens the finding's field
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectRows)
             view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -117,7 +123,7 @@ class MainWindow(QMainWindow):
         self.quarter_box.setAccessibleName(self.tr("Quarter"))
         self.ukode_label = QLabel(self)
         self.totals = QLabel(self)
-        self.retry_button = QPushButton(self.tr("Try again"), self)
+        self.retry_button = QPushButton(self.tr("&Try again"), self)
         self.retry_button.setToolTip(self.tr("Check the quarter again"))
         self.retry_button.setVisible(False)
         self.retry_button.clicked.connect(self._check_quarter)
@@ -240,8 +246,17 @@ class MainWindow(QMainWindow):
                                           "the screen"))
         self.mask_action.setCheckable(True)
         self.mask_action.setChecked(self.ws.cpr_masked)
+        self.kursist_actions = build_kursist_menu(self)  # Kursist, after Rediger
         self.menuBar().addMenu(self.tr("&View")).addAction(self.mask_action)
         self.help_menu = HelpMenu(self, self.ws.path)  # User guide (F1) and About
+        self._build_keyboard()
+
+    def _build_keyboard(self) -> None:
+        """Tab order, F6 and F8, and shortcuts that the search field cannot swallow."""
+        tab_order(self.quarter_box, self.search, self.scope, self.list, self.editor)
+        self._finding_stepper = FindingStepper(self.quarter_findings.findings, self._show_finding)
+        own = [a for a in self.actions() if a not in (self.undo_action, self.redo_action)]
+        self._shortcut_guard = ShortcutGuard(self, own)  # a line edit keeps its own undo
 
     # Data -------------------------------------------------------------------------------
     FIRST_PAGE = 100  # rows shown before the whole list is loaded, when the window opens
@@ -312,7 +327,7 @@ class MainWindow(QMainWindow):
     def _open_first_match(self) -> None:
         if self.proxy.rowCount():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
-            self.editor.setFocus()
+            self.editor.focus_current_table()
 
     # Following the database -----------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
@@ -457,6 +472,29 @@ class MainWindow(QMainWindow):
                 self.select_kursist(kid)
         self.editor.focus_finding(f)
 
+    # Keyboard ---------------------------------------------------------------------------
+    def step_finding(self, forward: bool) -> None:
+        """F8 / Shift+F8: the next (previous) finding of the quarter, at its field."""
+        if self._finding_stepper.step(forward) is None:
+            self.statusBar().showMessage(self.tr("No errors or warnings in the quarter."), 5000)
+
+    def _show_finding(self, f: Finding, position: int) -> None:
+        view = self.findings_tabs.widget(1)
+        index = self.quarter_findings.index(position, 0)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        self._go_to_finding(index)
+        total = self.quarter_findings.rowCount()
+        message = mask_cprs(f.message) if self.mask_action.isChecked() else f.message
+        self.statusBar().showMessage(f"{position + 1}/{total} · {f.rule}: {message}")
+
+    def cycle_panes(self, forward: bool) -> None:
+        """F6 / Shift+F6: the list, the kursist's editor, the findings panel."""
+        cycle_panes([(self.list.parentWidget(), self.list.setFocus),
+                     (self.editor, self.editor.focus_current_table),
+                     (self.findings_tabs, lambda: self.findings_tabs.currentWidget().setFocus())],
+                    forward)
+
     # Commands ---------------------------------------------------------------------------
     def new_kursist(self) -> None:
         dialog = NewKursistDialog(self, self.ws.settings.a1_is_error)
@@ -464,6 +502,7 @@ class MainWindow(QMainWindow):
             return
         cpr, koen, nation = dialog.values()
         kid = self.ws.kursist_id(cpr)
+        created = kid is None
         if kid is None:
             command = commands.CreateKursist(self.ws.ukode, cpr, self.quarter.iperiode, koen,
                                              nation, self.ws.settings.a1_is_error)
@@ -472,7 +511,11 @@ class MainWindow(QMainWindow):
             kid = command.id
         self.scope.setCurrentIndex(SCOPE_ALL)
         self.select_kursist(kid)
-        self.editor.setFocus()
+        self.activateWindow()  # the keyboard comes back from the dialog to the window
+        if created:  # one flow: straight on to the new kursist's referral, its first cell open
+            self.editor.new_referral()
+        else:
+            self.editor.focus_current_table()
 
     def export(self) -> None:
         from desktop.ui.export_dialog import ExportDialog

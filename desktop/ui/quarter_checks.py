@@ -26,7 +26,7 @@ class _Job(QThread):
 
     def run(self) -> None:
         try:
-            with Store(self.path, create=False) as store:
+            with Store(self.path, create=False, verify=False) as store:
                 _, findings = check_quarter(store, self.quarter, self.ukode, settings=self.settings)
         except Exception:  # noqa: BLE001 - a failed background check must not end the app
             log.exception("checking %s", self.quarter.iperiode)

@@ -14,11 +14,20 @@ from desktop.domain.codes import code_list
 from desktop.domain.dates import danish
 from desktop.domain.fields import FIELDS, Field
 from desktop.store.kursist import Row
-from desktop.ui.roles import ACCESSIBLE_DESCRIPTION, BACKGROUND, DECORATION, DISPLAY, EDIT, TOOLTIP, USER
+from desktop.ui.roles import (
+    ACCESSIBLE_DESCRIPTION,
+    BACKGROUND,
+    DECORATION,
+    DISPLAY,
+    EDIT,
+    TOOLTIP,
+    USER,
+)
 
 ERROR_BG = QColor("#f9dedc")
 WARNING_BG = QColor("#fff1c2")
 FIELD_ROLE = USER + 1
+ROW_ID_ROLE = USER + 2  # the record's id: the view keeps its current row across a reload
 
 
 _MARKERS: dict[bool, QIcon] = {}
@@ -67,9 +76,17 @@ class RecordTableModel(QAbstractTableModel):
         self._findings: dict[tuple[int, str | None], list[Finding]] = {}
 
     def set_rows(self, rows: list[Row], ids: list[int | None] | None = None) -> None:
+        ids = ids if ids is not None else [r.id for r in rows]
+        if ids == self._ids and rows:
+            # The same records again (after an edit): new values, no reset, so the view keeps
+            # its current cell and the keyboard focus.
+            self._rows = rows
+            self._findings = {}
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.fields) - 1))
+            return
         self.beginResetModel()
         self._rows = rows
-        self._ids = ids if ids is not None else [r.id for r in rows]
+        self._ids = ids
         self._findings = {}
         self.endResetModel()
 
@@ -134,6 +151,8 @@ class RecordTableModel(QAbstractTableModel):
             return danish(value) if f.is_date else (value or "")
         if role == FIELD_ROLE:
             return f
+        if role == ROW_ID_ROLE:
+            return self.row_id(index.row())
         if role == BACKGROUND and found:
             return QBrush(ERROR_BG if any(x.is_error for x in found) else WARNING_BG)
         if role == DECORATION and found:  # still visible when the row is selected

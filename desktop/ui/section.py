@@ -5,19 +5,28 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import mask_cprs
 from desktop.ui.delegate import FieldDelegate
-from desktop.ui.record_model import RecordTableModel
+from desktop.ui.record_model import ROW_ID_ROLE, RecordTableModel
+from desktop.ui.table_keys import KeyTable
 
 
-class RecordTable(QTableView):
+class RecordTable(KeyTable):
     def __init__(self, model: RecordTableModel, parent=None):
         super().__init__(parent)
         self.setModel(model)
+        self.restore_key_role = ROW_ID_ROLE
         self.delegate = FieldDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -25,12 +34,20 @@ class RecordTable(QTableView):
         # Typing starts an edit, as in a spreadsheet; moving the cursor never does.
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
                              QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
-        self.setTabKeyNavigation(True)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setAlternatingRowColors(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def show_first(self, tags: list[str]) -> None:
+        """Show these columns first, in this order (the view only: the model keeps the
+        catalogue's order); Tab follows what is shown."""
+        header = self.horizontalHeader()
+        for position, tag in enumerate(tags):
+            column = self.model().column_of(tag)
+            if column is not None:
+                header.moveSection(header.visualIndex(column), position)
 
     def fit_height(self) -> None:
         rows = max(self.model().rowCount(), 1)
@@ -47,6 +64,7 @@ class Section(QWidget):
         self.title = QLabel(f"<b>{title}</b>")
         self.table = RecordTable(model, self)
         self.table.setAccessibleName(title)
+        self.table.delegate.refused.connect(self.show_problem)
         self.messages = QLabel()
         self.messages.setWordWrap(True)
         self.messages.setTextFormat(Qt.RichText)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from desktop import commands
 from desktop.settings import REGISTRY
 from desktop.store import StoreError
+from desktop.ui.backup_list import BackupList
 from desktop.workspace import Workspace
 
 _RED = "color: #b3261e"
@@ -66,6 +67,11 @@ class SettingsDialog(QDialog):
         backup_row.addStretch(1)
         self.backup_result = QLabel(self)
         self.backup_result.setWordWrap(True)
+        # The automatic backups (desktop.store.autobackup), newest first.
+        self.auto_backups = BackupList(ws.store.path, self)
+        self.auto_backups.setMaximumHeight(110)
+        self.restore_auto_button = QPushButton(self.tr("Restore the selected backup"), self)
+        self.restore_auto_button.setEnabled(self.auto_backups.count() > 0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
 
         form = QFormLayout()
@@ -77,6 +83,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Database"), self.location)
         form.addRow("", backup_row)
         form.addRow("", self.backup_result)
+        form.addRow(self.tr("Automatic backups"), self.auto_backups)
+        form.addRow("", self.restore_auto_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -85,7 +93,9 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.backup_button.clicked.connect(self.take_backup)
-        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.clicked.connect(lambda: self.restore())
+        self.restore_auto_button.clicked.connect(
+            lambda: self.restore(self.auto_backups.selected()))
         self._load()
 
     def _load(self) -> None:
@@ -142,10 +152,12 @@ class SettingsDialog(QDialog):
         self.ws.set_setting("backup_dir", str(Path(folder)))
         self._show(self.tr("Backup saved: {path}").format(path=written))
 
-    def restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"),
-                                              self._start_folder(),
-                                              self.tr("Databases (*.sqlite *.db);;All files (*)"))
+    def restore(self, path: Path | None = None) -> None:
+        """Restore path (an automatic backup), or a backup the clerk picks."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a backup"), self._start_folder(),
+                self.tr("Databases (*.sqlite *.db);;All files (*)"))
         if not path:
             return
         answer = QMessageBox.question(
@@ -163,6 +175,7 @@ class SettingsDialog(QDialog):
             self._show(self.tr("Not restored: {reason}").format(reason=exc), error=True)
             return
         self._load()
+        self.auto_backups.refresh()
         self._show(self.tr("Restored. The previous database is saved as: {path}").format(
             path=command.safety))
         self.restored.emit(str(command.safety))

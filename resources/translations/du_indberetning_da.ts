@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="13"/>
+        <source>daily</source>
+        <translation>daglig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="14"/>
+        <source>before loading files</source>
+        <translation>før indlæsning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="15"/>
+        <source>before a restore</source>
+        <translation>før gendannelse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="16"/>
+        <source>before an upgrade</source>
+        <translation>før opgradering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="22"/>
+        <source>cannot be read</source>
+        <translation>kan ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="24"/>
+        <source>1 student</source>
+        <translation>1 kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="26"/>
+        <source>{n} students</source>
+        <translation>{n} kursister</translation>
+    </message>
+</context>
+<context>
     <name>ChangeHoldDialog</name>
     <message>
         <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
@@ -19,17 +57,25 @@
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
         <source>Passed module test</source>
-        <translation>Bestået modultest</translation>
+        <translation>&amp;Bestået modultest</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
         <source>Left without module test</source>
-        <translation>Ophør uden modultest</translation>
+        <translation>&amp;Ophør uden modultest</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
         <source>End date</source>
         <translation>Slutdato</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCombo</name>
+    <message>
+        <location filename="../../desktop/ui/code_combo.py" line="72"/>
+        <source>“{text}” is not in the list. Type part of a code or a name, and choose with the arrow keys.</source>
+        <translation>“{text}” findes ikke i listen. Skriv en del af en kode eller et navn, og vælg med piletasterne.</translation>
     </message>
 </context>
 <context>
@@ -98,6 +144,17 @@
     <name>ErrorReporter</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="79"/>
+        <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
+
+The details are in the log file:
+{path}</source>
+        <translation>Databasen er beskadiget: en del af filen kan ikke læses. Der skrives ikke mere i den. Luk programmet, og start det igen: så tilbyder det at gendanne en automatisk sikkerhedskopi.
+
+Detaljerne står i logfilen:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="101"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -111,117 +168,147 @@ Detaljerne står i logfilen:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="36"/>
         <source>provider</source>
         <translation>udbyder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="45"/>
         <source>Export {quarter}</source>
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
         <source>The whole quarter ({quarter})</source>
-        <translation>Hele kvartalet ({quarter})</translation>
+        <translation>&amp;Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
         <source>Only the selected student ({cpr})</source>
-        <translation>Kun den valgte kursist ({cpr})</translation>
+        <translation>Kun den &amp;valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
         <source>Only the selected student (none selected)</source>
-        <translation>Kun den valgte kursist (ingen valgt)</translation>
+        <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
+        <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
         <source>Open the folder</source>
-        <translation>Åbn mappen</translation>
+        <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Export …</source>
-        <translation>Eksportér …</translation>
+        <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
+        <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <source>Left out of the file: {who}.</source>
+        <translation>Udelades af filen: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <source>Without a valid CPR number: {who}.</source>
+        <translation>Uden gyldigt CPR-nummer: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
+        <source>– left out: {who}</source>
+        <translation>– udeladt: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <source>Left out: {who}.</source>
+        <translation>Udeladt: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -229,32 +316,32 @@ Detaljerne står i logfilen:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <location filename="../../desktop/ui/findings_model.py" line="22"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <location filename="../../desktop/ui/findings_model.py" line="23"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <location filename="../../desktop/ui/findings_model.py" line="24"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <location filename="../../desktop/ui/findings_model.py" line="25"/>
         <source>Record</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="27"/>
+        <location filename="../../desktop/ui/findings_model.py" line="26"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="28"/>
+        <location filename="../../desktop/ui/findings_model.py" line="27"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
@@ -262,12 +349,12 @@ Detaljerne står i logfilen:
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="152"/>
+        <location filename="../../desktop/ui/grid_model.py" line="151"/>
         <source>The placement does not run in this month.</source>
         <translation>Placeringen er ikke i gang i denne måned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="154"/>
+        <location filename="../../desktop/ui/grid_model.py" line="153"/>
         <source>No month yet: a value typed here creates it.</source>
         <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
     </message>
@@ -321,12 +408,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/help_window.py" line="59"/>
         <source>Previous</source>
-        <translation>Forrige</translation>
+        <translation>&amp;Forrige</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="61"/>
         <source>Next</source>
-        <translation>Næste</translation>
+        <translation>&amp;Næste</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="74"/>
@@ -402,72 +489,62 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldActions</name>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="21"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="25"/>
         <source>Holds and the quarter&apos;s teaching …</source>
         <translation>Hold og kvartalets undervisning …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="24"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="28"/>
         <source>Create the months of continuing placements</source>
         <translation>Opret månederne for fortsættende placeringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="25"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
         <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
         <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="27"/>
-        <source>Join hold …</source>
-        <translation>Meld på hold …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
-        <source>The student on screen joins a hold</source>
-        <translation>Kursisten på skærmen meldes på et hold</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="32"/>
         <source>H&amp;old</source>
         <translation>H&amp;old</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="39"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="41"/>
         <source>Next quarter</source>
         <translation>Næste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="41"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="43"/>
         <source>Previous quarter</source>
         <translation>Forrige kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="50"/>
-        <source>Create their &amp;months (Ctrl+Shift+M)</source>
-        <translation>Opret deres &amp;måneder (Ctrl+Shift+M)</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="52"/>
+        <source>Create their &amp;months (Ctrl+Shift+F)</source>
+        <translation>Opret deres &amp;måneder (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="52"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="54"/>
         <source>&amp;Show them</source>
         <translation>&amp;Vis dem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="72"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="74"/>
         <source>Continuing</source>
         <translation>Fortsætter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="102"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="120"/>
         <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
         <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="108"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="136"/>
         <source>quarter {q} {year}</source>
         <translation>{q}. kvartal {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="114"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="142"/>
         <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
     </message>
@@ -506,8 +583,8 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/hold_window.py" line="133"/>
-        <source>For every placement that continues from the previous quarter (Ctrl+Shift+M)</source>
-        <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+M)</translation>
+        <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
+        <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_window.py" line="144"/>
@@ -520,107 +597,107 @@ Detaljerne står i logfilen:
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="163"/>
+        <location filename="../../desktop/ui/hold_window.py" line="166"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="165"/>
+        <location filename="../../desktop/ui/hold_window.py" line="168"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="167"/>
+        <location filename="../../desktop/ui/hold_window.py" line="170"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="179"/>
+        <location filename="../../desktop/ui/hold_window.py" line="182"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <location filename="../../desktop/ui/hold_window.py" line="185"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="196"/>
+        <location filename="../../desktop/ui/hold_window.py" line="199"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="197"/>
+        <location filename="../../desktop/ui/hold_window.py" line="200"/>
         <source>Redo</source>
         <translation>Annuller fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="198"/>
+        <location filename="../../desktop/ui/hold_window.py" line="201"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <location filename="../../desktop/ui/hold_window.py" line="202"/>
         <source>Create the quarter&apos;s months</source>
         <translation>Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="221"/>
+        <location filename="../../desktop/ui/hold_window.py" line="224"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="227"/>
+        <location filename="../../desktop/ui/hold_window.py" line="230"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="250"/>
+        <location filename="../../desktop/ui/hold_window.py" line="253"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <location filename="../../desktop/ui/hold_window.py" line="256"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="255"/>
+        <location filename="../../desktop/ui/hold_window.py" line="258"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
         <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="270"/>
+        <location filename="../../desktop/ui/hold_window.py" line="275"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="285"/>
+        <location filename="../../desktop/ui/hold_window.py" line="290"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="289"/>
+        <location filename="../../desktop/ui/hold_window.py" line="294"/>
         <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
         <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="338"/>
+        <location filename="../../desktop/ui/hold_window.py" line="354"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="359"/>
+        <location filename="../../desktop/ui/hold_window.py" line="375"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="371"/>
+        <location filename="../../desktop/ui/hold_window.py" line="387"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <location filename="../../desktop/ui/hold_window.py" line="403"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
@@ -628,192 +705,219 @@ Detaljerne står i logfilen:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="26"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="282"/>
         <source>{n} student</source>
         <translation>{n} kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="27"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="283"/>
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="39"/>
         <source>{n} referral</source>
         <translation>{n} henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
         <source>{n} referrals</source>
         <translation>{n} henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
         <source>{n} module placement</source>
         <translation>{n} modulplacering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
         <source>{n} module placements</source>
         <translation>{n} modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
         <source>{n} teaching record</source>
         <translation>{n} undervisningspost</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="44"/>
         <source>{n} teaching records</source>
         <translation>{n} undervisningsposter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="45"/>
         <source>{n} exam</source>
         <translation>{n} prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="46"/>
         <source>{n} exams</source>
         <translation>{n} prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Load files</source>
         <translation>Indlæs filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
         <source>Choose files …</source>
-        <translation>Vælg filer …</translation>
+        <translation>&amp;Vælg filer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
         <source>Choose one or more report files (v1.8).</source>
         <translation>Vælg en eller flere indberetningsfiler (v1.8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
         <source>Load</source>
-        <translation>Indlæs</translation>
+        <translation>&amp;Indlæs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
         <source>Choose report files</source>
         <translation>Vælg indberetningsfiler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="164"/>
         <source>Checking the files …</source>
         <translation>Kontrollerer filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="168"/>
         <source>The file {name} could not be checked because of a program error.</source>
         <translation>Filen {name} kunne ikke kontrolleres på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="180"/>
         <source>{n} file</source>
         <translation>{n} fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>{n} files</source>
         <translation>{n} filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{files} cannot be read.&lt;/b&gt; Nothing is loaded; choose only report files in format v1.8.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{files} kan ikke læses.&lt;/b&gt; Intet bliver indlæst; vælg kun indberetningsfiler i format v1.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} type X errors&lt;/b&gt; would get the file rejected. Nothing is loaded, not even from the other files: correct the errors in the system that created the file, and choose it again.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl af type X&lt;/b&gt; ville få filen afvist. Intet bliver indlæst, heller ikke fra de andre filer: ret fejlene i det system, der har dannet filen, og vælg den igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="190"/>
         <source>{a} type A errors come along and can be corrected here afterwards. If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>{a} fejl af type A følger med ind og kan rettes her bagefter. Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="194"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;The files can be loaded.&lt;/b&gt; If a student already exists, the data for the file&apos;s quarter is replaced.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Filerne kan indlæses.&lt;/b&gt; Findes en kursist allerede, erstattes data for filens kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="209"/>
         <source>provider {ukode}</source>
         <translation>udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>{n} error</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
         <source>{n} errors</source>
         <translation>{n} fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="213"/>
         <source>{n} warning</source>
         <translation>{n} advarsel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
         <source>{n} warnings</source>
         <translation>{n} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="217"/>
         <source>Adjusted: {notes}.</source>
         <translation>Tilrettet: {notes}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="232"/>
+        <source>Another provider code</source>
+        <translation>En anden udbyderkode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
+        <source>The files are for provider code {other}, but this database is set up for {ukode}. Load them anyway?</source>
+        <translation>Filerne er til udbyderkode {other}, men databasen er sat op til {ukode}. Vil du indlæse dem alligevel?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="243"/>
+        <source>Nothing was loaded.</source>
+        <translation>Intet er indlæst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>Loading the files …</source>
         <translation>Indlæser filerne …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
         <source>Nothing was loaded: {reason}</source>
         <translation>Intet er indlæst: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="258"/>
         <source>Nothing was loaded because of a program error.</source>
         <translation>Intet er indlæst på grund af en programfejl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="267"/>
         <source>Nothing was loaded: the files have changed and now have type X errors.</source>
         <translation>Intet er indlæst: filerne er ændret og har nu fejl af type X.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;Loaded: {counts}.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Indlæst: {counts}.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="275"/>
+        <source>{name} was chosen more than once; it is loaded once.</source>
+        <translation>{name} er valgt mere end én gang; den er indlæst én gang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
+        <source>{name} replaced {quarter} for {students} already in the database.</source>
+        <translation>{name} erstattede {quarter} for {students}, som allerede var i databasen.</translation>
     </message>
 </context>
 <context>
     <name>ImportFindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="58"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="59"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
@@ -859,128 +963,207 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="59"/>
-        <source>New referral</source>
-        <translation>Ny henvisning</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="60"/>
-        <location filename="../../desktop/ui/editor.py" line="69"/>
-        <location filename="../../desktop/ui/editor.py" line="79"/>
-        <location filename="../../desktop/ui/editor.py" line="82"/>
-        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <location filename="../../desktop/ui/editor.py" line="367"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="62"/>
-        <source>New placement</source>
-        <translation>Ny placering</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="63"/>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
-        <source>End …</source>
-        <translation>Afslut …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="66"/>
-        <source>Restart module …</source>
-        <translation>Genstart modul …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <location filename="../../desktop/ui/editor.py" line="70"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="70"/>
-        <source>Join hold …</source>
-        <translation>Meld på hold …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="71"/>
-        <source>A new placement on a hold&apos;s DU and module, its months from the hold&apos;s plan</source>
-        <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="76"/>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="78"/>
-        <source>Add the quarter&apos;s months</source>
-        <translation>Tilføj kvartalets måneder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor.py" line="80"/>
+        <location filename="../../desktop/ui/editor.py" line="87"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="81"/>
-        <source>New exam</source>
-        <translation>Ny prøve</translation>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <source>&amp;New referral</source>
+        <translation>&amp;Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="93"/>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
+        <source>Delete r&amp;eferral</source>
+        <translation>Slet h&amp;envisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <source>New &amp;placement</source>
+        <translation>Ny &amp;placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <source>&amp;End …</source>
+        <translation>&amp;Afslut …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
+        <source>Restart &amp;module …</source>
+        <translation>&amp;Genstart modul …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
+        <source>Delete pla&amp;cement</source>
+        <translation>Slet pla&amp;cering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="73"/>
+        <source>&amp;Join hold …</source>
+        <translation>Meld på &amp;hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="74"/>
+        <source>A new placement on a hold&apos;s DU and module, its months from the hold&apos;s plan</source>
+        <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="84"/>
+        <source>Add the quarter&apos;s &amp;months</source>
+        <translation>&amp;Tilføj kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="85"/>
+        <source>Delete mon&amp;th</source>
+        <translation>Slet &amp;måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="88"/>
+        <source>New e&amp;xam</source>
+        <translation>N&amp;y prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="89"/>
+        <source>&amp;Delete exam</source>
+        <translation>&amp;Slet prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="103"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="111"/>
+        <location filename="../../desktop/ui/editor.py" line="121"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="128"/>
+        <location filename="../../desktop/ui/editor.py" line="138"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="149"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="150"/>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
         <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="314"/>
+        <location filename="../../desktop/ui/editor.py" line="362"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="315"/>
+        <location filename="../../desktop/ui/editor.py" line="363"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="316"/>
+        <location filename="../../desktop/ui/editor.py" line="364"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="317"/>
+        <location filename="../../desktop/ui/editor.py" line="365"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="318"/>
+        <location filename="../../desktop/ui/editor.py" line="366"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
+    </message>
+</context>
+<context>
+    <name>KursistMenu</name>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="24"/>
+        <source>&amp;Student</source>
+        <translation>&amp;Kursist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="37"/>
+        <source>New referral</source>
+        <translation>Ny henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="38"/>
+        <source>New placement</source>
+        <translation>Ny placering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="39"/>
+        <source>Add the quarter&apos;s months</source>
+        <translation>Tilføj kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="41"/>
+        <source>End placement …</source>
+        <translation>Afslut placering …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="43"/>
+        <source>Restart module …</source>
+        <translation>Genstart modul …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="45"/>
+        <source>New exam</source>
+        <translation>Ny prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="46"/>
+        <source>Join hold …</source>
+        <translation>Meld på hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="48"/>
+        <source>Next error or warning</source>
+        <translation>Næste fejl eller advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="50"/>
+        <source>Previous error or warning</source>
+        <translation>Forrige fejl eller advarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="52"/>
+        <source>Next pane (list, student, errors)</source>
+        <translation>Næste rude (liste, kursist, fejl)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="54"/>
+        <source>Previous pane</source>
+        <translation>Forrige rude</translation>
     </message>
 </context>
 <context>
@@ -1016,17 +1199,17 @@ Detaljerne står i logfilen:
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="190"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="190"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="192"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="197"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -1062,201 +1245,206 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
-        <source>Try again</source>
-        <translation>Prøv igen</translation>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <source>&amp;Try again</source>
+        <translation>Prøv &amp;igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Check the quarter again</source>
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <source>No errors or warnings in the quarter.</source>
+        <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
 </context>
 <context>
@@ -1368,32 +1556,32 @@ Detaljerne står i logfilen:
 <context>
     <name>NewKursistDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="15"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="23"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="19"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="28"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="35"/>
-        <source>CPR number</source>
-        <translation>CPR-nummer</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="47"/>
+        <source>&amp;CPR number</source>
+        <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="37"/>
-        <source>Gender</source>
-        <translation>Køn</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="49"/>
+        <source>&amp;Gender</source>
+        <translation>&amp;Køn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="38"/>
-        <source>Nationality</source>
-        <translation>Nationalitet</translation>
+        <location filename="../../desktop/ui/new_kursist.py" line="51"/>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Nationalitet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_kursist.py" line="54"/>
+        <location filename="../../desktop/ui/new_kursist.py" line="84"/>
         <source>The CPR number is valid.</source>
         <translation>CPR-nummeret er gyldigt.</translation>
     </message>
@@ -1401,7 +1589,7 @@ Detaljerne står i logfilen:
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="109"/>
+        <location filename="../../desktop/ui/record_model.py" line="126"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
@@ -1448,12 +1636,12 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="66"/>
         <source>Save as PDF …</source>
-        <translation>Gem som PDF …</translation>
+        <translation>Gem som &amp;PDF …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="68"/>
         <source>Save as HTML …</source>
-        <translation>Gem som HTML …</translation>
+        <translation>Gem som &amp;HTML …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="79"/>
@@ -1512,92 +1700,102 @@ Detaljerne står i logfilen:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
         <source>The provider code is six digits from 100000 to 999999.</source>
         <translation>Udbyderkoden er seks cifre fra 100000 til 999999.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
-        <source>Error (A1)</source>
-        <translation>Fejl (A1)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
-        <source>Warning</source>
-        <translation>Advarsel</translation>
+        <source>Error (A1)</source>
+        <translation>&amp;Fejl (A1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <source>Warning</source>
+        <translation>A&amp;dvarsel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>Since 1 October 2007, CPR numbers without modulus 11 have been issued.</source>
         <translation>Siden 1. oktober 2007 er der udstedt CPR-numre uden modulus 11.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
-        <source>Back up now</source>
-        <translation>Tag sikkerhedskopi nu</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
-        <source>Restore from backup …</source>
-        <translation>Gendan fra sikkerhedskopi …</translation>
+        <source>Back up now</source>
+        <translation>&amp;Tag sikkerhedskopi nu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
+        <source>Restore from backup …</source>
+        <translation>&amp;Gendan fra sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
         <source>Provider code</source>
         <translation>Udbyderkode</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>Lesson length</source>
         <translation>Lektionslængde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>CPR without modulus 11</source>
         <translation>CPR uden modulus 11</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="83"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <source>Automatic backups</source>
+        <translation>Automatiske sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
         <source>Choose a folder for the backup</source>
         <translation>Vælg mappe til sikkerhedskopien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
         <source>Backup saved: {path}</source>
         <translation>Sikkerhedskopi gemt: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="159"/>
         <source>Choose a backup</source>
         <translation>Vælg sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
         <source>Restore from backup</source>
         <translation>Gendan fra sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
         <source>All content in the database is replaced with the backup
 {path}
 
@@ -1608,14 +1806,92 @@ The current database is first saved alongside it. Do you want to continue?</sour
 Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
         <source>Not restored: {reason}</source>
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="27"/>
+        <source>{app} – the database cannot be opened</source>
+        <translation>{app} – databasen kan ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="35"/>
+        <source>Restore the selected backup</source>
+        <translation>Gendan den valgte sikkerhedskopi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="36"/>
+        <source>Open another database …</source>
+        <translation>Åbn en anden database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="37"/>
+        <source>Create a new database …</source>
+        <translation>Opret en ny database …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="38"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="62"/>
+        <source>Automatic backups of {name}, newest first:</source>
+        <translation>Automatiske sikkerhedskopier af {name}, nyeste først:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="64"/>
+        <source>There are no automatic backups of {name}.</source>
+        <translation>Der er ingen automatiske sikkerhedskopier af {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="87"/>
+        <source>Not restored: {reason}</source>
+        <translation>Ikke gendannet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="89"/>
+        <source>Restored from the backup {backup}.</source>
+        <translation>Gendannet fra sikkerhedskopien {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="91"/>
+        <source>The file that could not be opened is kept as {path}.</source>
+        <translation>Filen, der ikke kunne åbnes, er gemt som {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="97"/>
+        <source>Open a database</source>
+        <translation>Åbn en database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="98"/>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databaser (*.sqlite *.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="104"/>
+        <source>Create a new database</source>
+        <translation>Opret en ny database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="105"/>
+        <source>Databases (*.sqlite)</source>
+        <translation>Databaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/start_dialog.py" line="109"/>
+        <source>{name} already exists; choose a new name for the new database.</source>
+        <translation>{name} findes allerede; vælg et nyt navn til den nye database.</translation>
     </message>
 </context>
 </TS>
