@@ -111,8 +111,8 @@ def findings_of(c: sqlite3.Connection, kids: list[int], q: Quarter,
     """sheet_findings for several kursister at once (a hold's grid): one selection."""
     findings: list[Finding] = []
     if kids:
-        for k, history in select_quarter(c, q, kids=list(kids)).with_history():
-            findings += check_kursist(k, settings, history=history)
+        for k, history, whole in select_quarter(c, q, kids=list(kids)).with_history():
+            findings += check_kursist(k, settings, history=history, whole_history=whole)
     return findings
 
 

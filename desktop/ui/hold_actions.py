@@ -49,7 +49,7 @@ class HoldActions(QObject):
         # The notice above the list and the editor.
         self.notice = QLabel(window)
         self.notice.setWordWrap(True)
-        self.carry_button = QPushButton(self.tr("Create their &months (Ctrl+Shift+F)"), window)
+        self.carry_button = QPushButton(self.tr("Create &their months (Ctrl+Shift+F)"), window)
         self.carry_button.clicked.connect(self.carry_forward)
         self.show_button = QPushButton(self.tr("&Show them"), window)
         self.show_button.clicked.connect(

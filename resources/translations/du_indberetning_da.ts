@@ -520,13 +520,13 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="52"/>
-        <source>Create their &amp;months (Ctrl+Shift+F)</source>
-        <translation>Opret deres &amp;måneder (Ctrl+Shift+F)</translation>
+        <source>Create &amp;their months (Ctrl+Shift+F)</source>
+        <translation>&amp;Udfyld deres måneder (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="54"/>
         <source>&amp;Show them</source>
-        <translation>&amp;Vis dem</translation>
+        <translation>Vis &amp;dem</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="74"/>
@@ -1025,7 +1025,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/editor.py" line="73"/>
         <source>&amp;Join hold …</source>
-        <translation>Meld på &amp;hold …</translation>
+        <translation>Me&amp;ld på hold …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="74"/>
