@@ -112,9 +112,13 @@ def sql_text(db: Path) -> str:
     c = sqlite3.connect(db)
     try:
         version = c.execute("PRAGMA user_version").fetchone()[0]
+        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        # iterdump() leaves the header's pragmas out: the version, and from schema 4 on the
+        # mark that says the file is ours (a store without it is refused).
         lines = [f"-- DU-indberetning database at schema version {version}, "
                  "made by tools/make_store_dump.py.",
-                 f"PRAGMA user_version = {version};", *c.iterdump()]
+                 f"PRAGMA user_version = {version};",
+                 *([f"PRAGMA application_id = {app_id};"] if app_id else []), *c.iterdump()]
     finally:
         c.close()
     return "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
 -- DU-indberetning database at schema version 4, made by tools/make_store_dump.py.
 PRAGMA user_version = 4;
+PRAGMA application_id = 1146421512;
 BEGIN TRANSACTION;
 CREATE TABLE "eksport" (id INTEGER PRIMARY KEY AUTOINCREMENT, tidspunkt TEXT NOT NULL, ukode TEXT NOT NULL, iperiode TEXT NOT NULL, kcprnr TEXT, filnavn TEXT NOT NULL, sha256 TEXT NOT NULL, antal_kursister INTEGER NOT NULL, tvunget INTEGER NOT NULL CHECK (tvunget IN (0, 1)));
 INSERT INTO "eksport" VALUES(1,'2026-07-03T09:15:00+00:00','104321','20254',NULL,'/home/sprogcenter/DU/DU_104321_20254.xml','8279a46ce76321774907708f446673daee6cec4c4a05aa98e85d3315b65ab33d',8,0);
