@@ -173,6 +173,20 @@ def _create_kursist(ws):
                             (cmd.id,)) == ("K",)
 
 
+def _batch_paste(ws):
+    """A block of cells pasted: three months' lessons of one placement in one step."""
+    c = ws.store.conn
+    rows = c.execute("SELECT u.id, m.kursist_id, u.unfagoevrig FROM undervisning u JOIN modul m "
+                     "ON m.id = u.modul_id WHERE u.iperiode = ? ORDER BY u.modul_id, u.id LIMIT 3",
+                     (Q.iperiode,)).fetchall()
+    cmd = commands.Batch([commands.SetFields("undervisning", uid, kid, Q.iperiode,
+                                             {"unfagoevrig": str(n + 11)}, {"unfagoevrig": old})
+                          for n, (uid, kid, old) in enumerate(rows)])
+    cmd.kid = rows[0][1]  # (for the stale case below: the parts name their own kursist)
+    return cmd, lambda: [one(c, "SELECT unfagoevrig FROM undervisning WHERE id = ?", (r[0],))[0]
+                         for r in rows] == [str(n + 11) for n in range(len(rows))]
+
+
 def _save_settings(ws):
     cmd = commands.SaveSettings({"lesson_minutes": "50", "export_dir": "/srv/eksport"})
     return cmd, lambda: ws.settings.lesson_minutes == 50
@@ -289,6 +303,7 @@ CASES = {
     "CreateKursist": [_create_kursist],
     "SaveSettings": [_save_settings],
     "ImportFiles": [_import_files],
+    "Batch": [_batch_paste],
     "RestoreBackup": [_restore_backup],
     "CreateHold": [_create_hold],
     "SetHold": [_set_hold],
@@ -301,6 +316,12 @@ CASES = {
     "SetCells": [_set_cells],
 }
 ALL = [case for cases in CASES.values() for case in cases]
+# Commands that name no kursist (a hold's own records, a whole quarter) or that may name any
+# (joining a hold) have no other kursist to be refused for.
+STALE_CASES = [f for f in ALL if f not in (_save_settings, _import_files, _restore_backup,
+                                           _create_kursist, _batch_paste, _create_hold,
+                                           _set_hold, _set_plan, _join_hold, _module_shift,
+                                           _carry_forward, _set_cells)]
 
 
 def test_every_registered_command_has_a_case():
@@ -345,14 +366,7 @@ def test_a_command_is_one_transaction_and_undo_gives_back_the_whole_database(cas
         assert whole(c) == expected, direction.__name__
 
 
-# Commands that name no kursist (a hold's own records, a whole quarter) or that may name any
-# (joining a hold) have no other kursist to be refused for.
-_NO_OWNER = (_save_settings, _import_files, _restore_backup, _create_kursist, _create_hold,
-             _set_hold, _set_plan, _join_hold, _module_shift, _carry_forward, _set_cells)
-
-
-@pytest.mark.parametrize("case", [f for f in ALL if f not in _NO_OWNER],
-                         ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize("case", STALE_CASES, ids=lambda f: f.__name__.strip("_"))
 def test_a_command_for_another_kursist_or_a_changed_row_writes_nothing(case, ws, tmp_path):
     c = ws.store.conn
     cmd, _ = build(case, ws, tmp_path)
@@ -453,3 +467,13 @@ def test_settings_are_checked_against_their_one_declaration(ws):
         assert str(refused.value) == REGISTRY[key].message
     assert whole(ws.store.conn) == before
     assert ws.setting("lesson_minutes") == REGISTRY["lesson_minutes"].default == 45
+
+
+def test_a_batch_with_one_stale_part_writes_none_of_them(ws):
+    cmd, _ = _batch_paste(ws)
+    c = ws.store.conn
+    before = whole(c)
+    cmd.parts[-1].seen = {"unfagoevrig": "not what the window showed"}
+    with pytest.raises(Stale):
+        ws.run(cmd)
+    assert whole(c) == before

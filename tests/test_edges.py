@@ -242,9 +242,9 @@ def test_4_the_start_dialog_restores_an_automatic_backup_and_keeps_the_bad_file(
         newest = autobackup.take(s, autobackup.BEFORE_IMPORT)
         expected = dump(s)
     damaged = damage(db)
-    dialog = StartDialog(db, damaged_message(db))
+    dialog = StartDialog(db, damaged_message(db, in_window=True))
     qtbot.addWidget(dialog)
-    assert "beskadiget" in dialog.problem.text()
+    assert "beskadiget" in dialog.problem.text() and "herunder" in dialog.problem.text()
     rows = [dialog.backups.item(i).text() for i in range(dialog.backups.count())]
     assert len(rows) == 2 and "før indlæsning" in rows[0] and "daglig" in rows[1]
     assert all("48 kursister" in r for r in rows), rows

@@ -181,9 +181,13 @@ def test_a_second_store_writing_between_the_windows_commands(window, qtbot):
     assert cell(window.editor.henv, 0, "hkomkode") == "851"
 
 
-def test_the_window_notices_another_program_while_idle(window, qtbot):
+def test_the_window_notices_another_program_while_idle_and_keeps_the_users_place(window, qtbot):
     cpr = open_kursist_with_referral(window, qtbot)
-    rid = window.editor.henv.model.row_id(0)
+    henv = window.editor.henv
+    rid = henv.model.row_id(0)
+    column = henv.model.column_of("hkomkode")
+    henv.table.setCurrentIndex(henv.model.index(0, column))  # the clerk is in that cell
+    henv.table.setFocus()
     c = sqlite3.connect(window.ws.path)
     c.execute("UPDATE henvisning SET hkomkode = '147' WHERE id = ?", (rid,))
     c.commit()
@@ -191,7 +195,9 @@ def test_the_window_notices_another_program_while_idle(window, qtbot):
     qtbot.waitUntil(lambda: cell(window.editor.henv, 0, "hkomkode") == "147",
                     timeout=3 * window.WATCH_MS)
     assert "genindlæst" in said(window)
-    assert window.editor.sheet.cpr == cpr
+    assert window.editor.sheet.cpr == cpr and window.quarter == LAST
+    here = window.editor.henv.table.currentIndex()
+    assert (window.editor.henv.model.row_id(here.row()), here.column()) == (rid, column)
 
 
 # --- failures told as they are ---------------------------------------------------------------

@@ -345,3 +345,44 @@ def test_the_guide_lists_every_shortcut_of_the_kursist_menu(window):
             continue
         keys = action.shortcut().toString(QKeySequence.NativeText)
         assert keys in chapter, f"{keys} ({action.text()}) is not in the guide's keyboard chapter"
+
+
+def dialogs(window):
+    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.help_window import HelpWindow
+    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.new_kursist import NewKursistDialog
+    from desktop.ui.placement_dialogs import CloseDialog, RestartDialog
+    from desktop.ui.report_dialog import ReportDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.start_dialog import StartDialog
+    ws, q = window.ws, window.quarter
+    return [ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
+            ReportDialog(ws, q, window), SettingsDialog(ws, window), CloseDialog(window),
+            RestartDialog(window), NewKursistDialog(window), HelpWindow(window),
+            StartDialog(ws.path, "", window)]
+
+
+def test_every_button_of_every_dialog_has_its_own_access_key(window):
+    from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QRadioButton
+
+    def standard(button) -> bool:  # OK / Annuller / Luk: Enter and Esc, as in every dialog
+        box = button.parent()
+        return isinstance(box, QDialogButtonBox) and \
+            box.standardButton(button) != QDialogButtonBox.NoButton
+
+    for dialog in dialogs(window):
+        letters = {}
+        buttons = [b for kind in (QPushButton, QRadioButton, QCheckBox)
+                   for b in dialog.findChildren(kind)]
+        for button in buttons:
+            text = button.text()
+            if not text.strip() or standard(button):
+                continue
+            found = re.search(r"&(\w)", text)
+            assert found, f"{type(dialog).__name__}: no access key on {text!r}"
+            letter = found[1].lower()
+            assert letter not in letters, \
+                f"{type(dialog).__name__}: {text!r} and {letters[letter]!r} share Alt+{letter}"
+            letters[letter] = text
+        dialog.close()

@@ -217,6 +217,14 @@ def findings_panel(app, window) -> None:
     window.resizeDocks([dock], [150], Qt.Vertical)
 
 
+def kursist_menu(app, window) -> None:
+    """The Kursist menu open, with its shortcuts (the guide's keyboard chapter)."""
+    menu = window.kursist_menu
+    menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+    shoot_widget(app, menu, "kursist-menu")
+    menu.close()
+
+
 def error_report(app, window) -> None:
     window.report()
     dialog = window._report_dialog
@@ -265,6 +273,7 @@ def main() -> None:
     holds(app, window)
     exams(app, window)
     findings_panel(app, window)
+    kursist_menu(app, window)
     error_report(app, window)
     import_dialog(app, window, tmp)
     settings_backup(app, window, tmp)

@@ -23,6 +23,8 @@ The contract
 - A failure to write (busy beyond the timeout, disk full, read-only) raises :class:`NotSaved`
   with the Danish reason (``desktop.store.db.reason``); nothing was written, and the command
   can be tried again.
+- ``Batch(parts)`` makes several commands one user action (a pasted block of cells): one
+  transaction, one undo step, all or nothing.
 - ``undoable = False`` commands (ImportFiles, RestoreBackup, SaveSettings) are not put on
   the undo stack; their ``Changes`` still drive the refresh.
 
@@ -47,12 +49,12 @@ from desktop.commands.base import (REGISTRY, STALE, Changes, Command, Image, Not
 from desktop.commands.files import ImportFiles, RestoreBackup, SaveSettings
 from desktop.commands.holds import (CarryForward, Cell, ChangeHold, CreateHold, JoinHold,
                                     LeaveHold, ModuleShift, SetCells, SetHold, SetPlan)
-from desktop.commands.records import (AddRecord, AddRecords, ClosePlacement, CreateKursist,
-                                      DeleteRecord, RestartModule, SetFields)
+from desktop.commands.records import (AddRecord, AddRecords, Batch, ClosePlacement,
+                                      CreateKursist, DeleteRecord, RestartModule, SetFields)
 
 __all__ = ["REGISTRY", "STALE", "Changes", "Command", "Image", "NotSaved", "Stale", "Trace",
            "Tx", "changed", "expect", "owner", "redo", "register", "run", "still_applies",
-           "undo", "AddRecord", "AddRecords", "ClosePlacement", "CreateKursist", "DeleteRecord",
-           "RestartModule", "SetFields", "ImportFiles", "RestoreBackup", "SaveSettings",
-           "CarryForward", "Cell", "ChangeHold", "CreateHold", "JoinHold", "LeaveHold",
-           "ModuleShift", "SetCells", "SetHold", "SetPlan"]
+           "undo", "AddRecord", "AddRecords", "Batch", "ClosePlacement", "CreateKursist",
+           "DeleteRecord", "RestartModule", "SetFields", "ImportFiles", "RestoreBackup",
+           "SaveSettings", "CarryForward", "Cell", "ChangeHold", "CreateHold", "JoinHold",
+           "LeaveHold", "ModuleShift", "SetCells", "SetHold", "SetPlan"]

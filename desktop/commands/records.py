@@ -205,6 +205,28 @@ class RestartModule(Command):
 
 @register
 @dataclass(eq=False)
+class Batch(Command):
+    """Several commands as one user action (a pasted block of cells, a whole hold's months):
+    one transaction, one undo step. If any part is stale or refused, nothing is written."""
+    parts: list[Command]
+    label: str = "Indsæt"
+
+    def prepare(self, store) -> None:
+        for part in self.parts:
+            part.prepare(store)
+
+    def apply(self, tx: Tx) -> Changes:
+        changes = Changes()
+        for part in self.parts:
+            before = len(tx.images)
+            part_changes = part.apply(tx)
+            part.images, part.changes = tuple(tx.images[before:]), part_changes
+            changes |= part_changes
+        return changes
+
+
+@register
+@dataclass(eq=False)
 class CreateKursist(Command):
     """A kursist typed in (or found again by CPR), with stamdata for the quarter. `id` is the
     kursist's id once run."""

@@ -104,6 +104,8 @@ def daily(store: Store, root: Path | None = None, now: datetime | None = None) -
     now = now or datetime.now()
     if any(b.taken.date() == now.date() for b in listing(store.path, root)):
         return None
+    if store.conn.execute("SELECT 1 FROM kursist LIMIT 1").fetchone() is None:
+        return None  # an empty store: nothing to keep
     return take_quietly(store, DAILY, root, now)
 
 

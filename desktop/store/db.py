@@ -39,10 +39,14 @@ def not_ours_message(path: Path) -> str:
             "og har ikke ændret den; vælg programmets egen databasefil.")
 
 
-def damaged_message(path: Path) -> str:
+def damaged_message(path: Path, in_window: bool = False) -> str:
+    """in_window: said in the start dialog, which offers the backups itself."""
+    way_out = ("Vælg en sikkerhedskopi at gendanne fra herunder, eller åbn en anden database."
+               if in_window else
+               "Gendan den fra en sikkerhedskopi: start programmets vindue, som viser de "
+               "automatiske sikkerhedskopier og gendanner den, du vælger.")
     return (f"Databasen {path.name} er beskadiget (SQLite's kontrol af filen fejler). Programmet "
-            "læser og skriver ikke i den, og intet er ændret. Gendan den fra en "
-            "sikkerhedskopi: start programmet, og vælg \"Gendan fra sikkerhedskopi\".")
+            f"læser og skriver ikke i den, og intet er ændret. {way_out}")
 
 
 def quick_check(conn: sqlite3.Connection) -> bool:

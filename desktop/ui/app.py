@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import APP_NAME, __version__, logs
 from desktop.resources import resource
 from desktop.store import Store, StoreError
-from desktop.store.db import damaged_message
+from desktop.store.db import Damaged, damaged_message
 from desktop.workspace import Workspace
 
 
@@ -160,6 +160,10 @@ def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
     note = None
     try:
         ws = open_workspace(db, demo, demo_folder)
+    except Damaged:
+        ws, note = choose_start(db, damaged_message(db, in_window=True))
+        if ws is None:
+            return 2
     except StoreError as exc:
         ws, note = choose_start(db, str(exc))
         if ws is None:
@@ -170,7 +174,7 @@ def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
             ws.store.close()
             if damaged is None:
                 return status
-            ws, note = choose_start(ws.store.path, damaged)
+            ws, note = choose_start(ws.store.path, damaged_message(ws.store.path, in_window=True))
             if ws is None:
                 return 2
     finally:

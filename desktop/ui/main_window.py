@@ -66,7 +66,9 @@ class MainWindow(QMainWindow):
         # Column widths are measured once per load (from a sample of rows), not on every change:
         # a live ResizeToContents re-measures on each edit.
         self.list.horizontalHeader().setResizeContentsPrecision(100)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        # No stretched last column: a stretched one keeps its default width (100 px), which
+        # pushed Adv. out of view at 1366×768.
+        self.list.horizontalHeader().setStretchLastSection(False)
         self.list.setAccessibleName(self.tr("Students"))
         self.list.selectionModel().currentRowChanged.connect(self._open_current)
         self.list.activated.connect(lambda index: self.editor.focus_current_table())
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
             view.horizontalHeader().setStretchLastSection(True)
             view.activated.connect(self._go_to_finding)
             view.clicked.connect(self._go_to_finding)
+            # Sized to each new list of findings (a sample of its rows), so no column is cut
+            # to "H…" by the widths of an empty or earlier list.
+            model.modelReset.connect(view.resizeColumnsToContents)
             tabs.addTab(view, title)
         self.findings_tabs = tabs
         tabs.widget(0).setColumnHidden(2, True)  # the kursist's own CPR is in the editor
@@ -572,5 +577,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Every edit is already stored in its own transaction; only the background check stops.
         self._watch.stop()
+        self._recheck.stop()
         self.checker.stop()
         super().closeEvent(event)
