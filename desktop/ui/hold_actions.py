@@ -8,7 +8,7 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolBar, QWidget
 
 from desktop import commands
 from desktop.ui.kursist_model import SCOPE_CONTINUING
@@ -61,15 +61,16 @@ class HoldActions(QObject):
         row.addWidget(self.show_button)
         row.addWidget(self.carry_button)
         self.bar.setStyleSheet("background: #fff6d6")
-        self.bar.setVisible(False)
-        central = window.takeCentralWidget()
-        body = QWidget(window)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.bar)
-        column.addWidget(central, 1)
-        window.setCentralWidget(body)
+        # The notice is a bar of its own under the tool bar: the list and the editor stay
+        # where they are (and in the tab order).
+        self.notice_bar = QToolBar(self.tr("Continuing placements"), window)
+        self.notice_bar.setObjectName("continuing")
+        self.notice_bar.setMovable(False)
+        self.notice_bar.addWidget(self.bar)
+        window.addToolBarBreak()
+        window.addToolBar(self.notice_bar)
+        self.bar.setVisible(True)
+        self.notice_bar.setVisible(False)
 
         window.scope.addItem(self.tr("Continuing"))
         window.scope.currentIndexChanged.connect(self._scope)
@@ -119,7 +120,7 @@ class HoldActions(QObject):
             self.notice.setText(self.tr(
                 "<b>{n} placements continue from {quarter}</b> and have no teaching in this "
                 "quarter yet.").format(n=self.waiting, quarter=self._quarter_name(q.previous())))
-        self.bar.setVisible(bool(self.waiting))
+        self.notice_bar.setVisible(bool(self.waiting))
         self.carry_action.setEnabled(bool(self.waiting))
         self.counted.emit()
 
