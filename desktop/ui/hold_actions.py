@@ -8,7 +8,8 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
+                               QToolBar, QWidget)
 
 from desktop import commands
 from desktop.ui.kursist_model import SCOPE_CONTINUING
@@ -48,7 +49,7 @@ class HoldActions(QObject):
 
         # The notice above the list and the editor.
         self.notice = QLabel(window)
-        self.notice.setWordWrap(True)
+        self.notice.setWordWrap(False)  # one line: a wrapping label makes the tool bar tall
         self.carry_button = QPushButton(self.tr("Create &their months (Ctrl+Shift+F)"), window)
         self.carry_button.clicked.connect(self.carry_forward)
         self.show_button = QPushButton(self.tr("&Show them"), window)
@@ -61,6 +62,7 @@ class HoldActions(QObject):
         row.addWidget(self.show_button)
         row.addWidget(self.carry_button)
         self.bar.setStyleSheet("background: #fff6d6")
+        self.bar.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)  # one line high
         # The notice is a bar of its own under the tool bar: the list and the editor stay
         # where they are (and in the tab order).
         self.notice_bar = QToolBar(self.tr("Continuing placements"), window)
