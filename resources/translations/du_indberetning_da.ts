@@ -38,6 +38,11 @@
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <source>None yet: the first is taken at the next start, or before the next import.</source>
+        <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
+    </message>
 </context>
 <context>
     <name>ChangeHoldDialog</name>
@@ -489,62 +494,67 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldActions</name>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="25"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="26"/>
         <source>Holds and the quarter&apos;s teaching …</source>
         <translation>Hold og kvartalets undervisning …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="28"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
         <source>Create the months of continuing placements</source>
         <translation>Opret månederne for fortsættende placeringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
         <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
         <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="32"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="33"/>
         <source>H&amp;old</source>
         <translation>H&amp;old</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="41"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="42"/>
         <source>Next quarter</source>
         <translation>Næste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="43"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="44"/>
         <source>Previous quarter</source>
         <translation>Forrige kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="52"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="53"/>
         <source>Create &amp;their months (Ctrl+Shift+F)</source>
         <translation>&amp;Udfyld deres måneder (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="54"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="55"/>
         <source>&amp;Show them</source>
         <translation>Vis &amp;dem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="74"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="68"/>
+        <source>Continuing placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="77"/>
         <source>Continuing</source>
         <translation>Fortsætter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="120"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="123"/>
         <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
         <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="136"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="139"/>
         <source>quarter {q} {year}</source>
         <translation>{q}. kvartal {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="142"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="145"/>
         <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
     </message>
@@ -1811,7 +1821,7 @@ Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translat
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="180"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
