@@ -536,7 +536,7 @@ Detaljerne står i logfilen:
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="68"/>
         <source>Continuing placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsættende placeringer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="77"/>
