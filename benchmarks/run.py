@@ -16,6 +16,8 @@ benchmarks/.cache/) the newest quarter is exported and measured:
              and until the whole list is loaded behind it
   search     CPR digits typed into the list's search field, on the list of every kursist
   edit       an edit in the editor, and the kursist's re-check painted at its fields
+  grid       a 30-member hold's quarter grid opened, and a 90-cell block pasted into it
+             (benchmarks/grid.py)
 And once, at the process level (benchmarks/process.py): the command line's import and export
 of a 10,000-kursist quarter, interpreter start included, beside lxml in a process of its own
 (median of 3); and the peak memory of validate, import and export of a 61,000-kursist file.
@@ -161,6 +163,15 @@ def measure_gui(path: Path, repeat: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def measure_grid(path: Path, repeat: int) -> dict:
+    done = subprocess.run([sys.executable, str(HERE / "grid.py"), str(path), str(repeat)],
+                          capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if done.returncode:
+        raise RuntimeError(f"grid.py failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def fifty_record_kursist():
     """One kursist with about fifty records in a quarter: a heavy case for the checks."""
     moduler = []
@@ -220,6 +231,14 @@ ROWS = [  # label, how to show one database's figures, target
      "< 16 ms (app issue)"),
     ("whole edit: durable write, reload, re-check, list row (ms)",
      lambda v, f: f"{v['edit'] * 1e3:.1f}", ""),
+    ("open a 30-member hold's quarter grid, findings painted (ms)",
+     lambda v, f: f"{v['grid_open'] * 1e3:.1f}", "< 100 ms"),
+    ("baseline: plain SQLite fetch of its 90 month rows (ms)",
+     lambda v, f: f"{v['grid_baseline'] * 1e3:.1f}", ""),
+    ("paste 90 cells: checked, one durable command, grid again (ms)",
+     lambda v, f: f"{v['grid_paste'] * 1e3:.1f}", "< 100 ms"),
+    ("baseline: 90 plain UPDATEs in one transaction (ms)",
+     lambda v, f: f"{v['paste_baseline'] * 1e3:.1f}", ""),
 ]
 
 
@@ -306,6 +325,10 @@ def verdicts(figures: list[Figures], pure_ms: float) -> list[str]:
         (f"open < 0.5 s at {biggest:,} kursister", "open", lambda v: v["open"], 0.5, "{:.3f} s",
          [f for f in figures if f.n == biggest]),
         ("CPR search < 50 ms", "search", lambda v: v["search"] * 1e3, 50, "{:.1f} ms", figures),
+        ("a 30-member hold's grid opens < 100 ms", "grid", lambda v: v["grid_open"] * 1e3, 100,
+         "{:.1f} ms", figures),
+        ("a paste of 90 cells < 100 ms", "paste", lambda v: v["grid_paste"] * 1e3, 100,
+         "{:.1f} ms", figures),
         (f"peak memory of export < 300 MB at {memory_at:,} kursister", "rss",
          lambda v: v["rss_export"], 300, "{:.0f} MB", [f for f in figures if f.n == memory_at]),
         (f"peak memory of export ≤ 400 MB at {biggest:,} kursister, fewest years", "rss",
@@ -358,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
             f.values.update(measure_core(path, args.repeat, work))
             f.values.update(measure_memory(path, work))
             f.values.update(measure_gui(cached, args.repeat))  # edits a copy of its own
+            f.values.update(measure_grid(cached, args.repeat))  # so does the grid
             for leftover in work.glob("store.sqlite*"):
                 leftover.unlink()
         log("measuring the command line …")

@@ -36,7 +36,7 @@ def test_quick_run_prints_every_figure(tmp_path):
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert len(cells) == 5 and all(cells[1:4]) and cells[3].endswith("×"), row
     assert "300-kursist quarter" in out and "600 kursister" in out
-    assert out.count("met: ") + out.count("MISSED: ") == 8 + len(PROCESS_ROWS)
+    assert out.count("met: ") + out.count("MISSED: ") == 10 + len(PROCESS_ROWS)  # grid: 2
 
 
 def test_generated_store_holds_exactly_the_kursister_asked_for(tmp_path):
