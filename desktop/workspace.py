@@ -44,6 +44,14 @@ class Workspace:
         """The database file."""
         return self.store.path
 
+    @property
+    def auto_backups(self) -> bool:
+        """Whether the store takes automatic backups (so a worker's connection should too)."""
+        return self.store.auto_backups
+
+    def close(self) -> None:
+        self.store.close()
+
     def backup_now(self, folder, now=None):
         """A copy of the database in folder (desktop.store.backup); its path."""
         return backup.backup_now(self.store, folder, now)

@@ -340,7 +340,10 @@ class MainWindow(QMainWindow):
         undo or redo, an import, a restore or new settings."""
         if not changes:
             return
-        self.editor.show_notice("")
+        if not self.editor.notice.isHidden():  # the last failure is past
+            self.editor.show_notice("")
+        if changes.everything:  # an import or a restore: undo steps it overwrote go
+            self.runner.drop_inapplicable()
         if "mask_cpr" in changes.settings:
             self._show_masked(self.ws.cpr_masked)
         if changes.everything or changes.roster or any(

@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         self.backup_result = QLabel(self)
         self.backup_result.setWordWrap(True)
         # The automatic backups (desktop.store.autobackup), newest first.
-        self.auto_backups = BackupList(ws.store.path, self)
+        self.auto_backups = BackupList(ws.path, self)
         self.auto_backups.setMaximumHeight(110)
         self.restore_auto_button = QPushButton(self.tr("Restore the selected backup"), self)
         self.restore_auto_button.setEnabled(bool(self.auto_backups.backups))
