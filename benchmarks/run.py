@@ -16,6 +16,11 @@ benchmarks/.cache/) the newest quarter is exported and measured:
              and until the whole list is loaded behind it
   search     CPR digits typed into the list's search field, on the list of every kursist
   edit       an edit in the editor, and the kursist's re-check painted at its fields
+  grid       a 30-member hold's quarter grid opened, and a 90-cell block pasted into it
+             (benchmarks/grid.py)
+And once, at the process level (benchmarks/process.py): the command line's import and export
+of a 10,000-kursist quarter, interpreter start included, beside lxml in a process of its own
+(median of 3); and the peak memory of validate, import and export of a 61,000-kursist file.
 Times are the best of --repeat rounds, run round-robin so background load hits a figure and
 its baseline alike. The table is Markdown; docs/benchmarks.md holds a full run's.
 """
@@ -42,6 +47,7 @@ sys.path.insert(0, str(HERE))
 
 import machine  # noqa: E402
 from data import CACHE, LAST, database  # noqa: E402
+from process import measure_process  # noqa: E402
 
 from desktop.checks import CheckSettings, check_kursist  # noqa: E402
 from desktop.domain.records import make  # noqa: E402
@@ -157,6 +163,15 @@ def measure_gui(path: Path, repeat: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def measure_grid(path: Path, repeat: int) -> dict:
+    done = subprocess.run([sys.executable, str(HERE / "grid.py"), str(path), str(repeat)],
+                          capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if done.returncode:
+        raise RuntimeError(f"grid.py failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def fifty_record_kursist():
     """One kursist with about fifty records in a quarter: a heavy case for the checks."""
     moduler = []
@@ -193,16 +208,16 @@ ROWS = [  # label, how to show one database's figures, target
     ("quarter file (MB)", lambda v, f: f"{v['file_mb']:.1f}", ""),
     ("baseline: lxml parse + XSD-validate + serialize (s)", lambda v, f: f"{v['baseline']:.3f}", ""),
     ("export, every check included (s)", lambda v, f: f"{v['export']:.3f}", ""),
-    ("export ÷ baseline", lambda v, f: f"{v['export'] / v['baseline']:.2f}×", "≤ 3× (aim ≤ 2×)"),
+    ("export ÷ baseline", lambda v, f: f"{v['export'] / v['baseline']:.2f}×", "≤ 2×"),
     ("import into an empty store (s)", lambda v, f: f"{v['import']:.3f}", ""),
-    ("import ÷ baseline", lambda v, f: f"{v['import'] / v['baseline']:.2f}×", "≤ 5×"),
+    ("import ÷ baseline", lambda v, f: f"{v['import'] / v['baseline']:.2f}×", "≤ 3×"),
     ("store file (MB)", lambda v, f: f"{v['store_mb']:.0f}", ""),
     ("store check on opening, quick_check, warm (s)", lambda v, f: f"{v['quick_check']:.3f}",
      "in the background above 20 MB"),
     ("checks for one kursist, from the store (ms)", lambda v, f: f"{v['checks'] * 1e3:.2f}",
      "< 5 ms"),
     ("peak memory, child that exports (MB)", lambda v, f: f"{v['rss_export']:.0f}",
-     "< 300 MB at 10k"),
+     "< 300 MB at 10k, ≤ 400 MB at 100k · 1 y"),
     ("peak memory, child that only imports the modules (MB)",
      lambda v, f: f"{v['rss_imports']:.0f}", ""),
     ("open to the first list page (s)", lambda v, f: f"{v['open']:.3f}", "< 0.5 s at 100k"),
@@ -216,7 +231,51 @@ ROWS = [  # label, how to show one database's figures, target
      "< 16 ms (app issue)"),
     ("whole edit: durable write, reload, re-check, list row (ms)",
      lambda v, f: f"{v['edit'] * 1e3:.1f}", ""),
+    ("open a 30-member hold's quarter grid, findings painted (ms)",
+     lambda v, f: f"{v['grid_open'] * 1e3:.1f}", "< 100 ms"),
+    ("baseline: plain SQLite fetch of its 90 month rows (ms)",
+     lambda v, f: f"{v['grid_baseline'] * 1e3:.1f}", ""),
+    ("paste 90 cells: checked, one durable command, grid again (ms)",
+     lambda v, f: f"{v['grid_paste'] * 1e3:.1f}", "< 100 ms"),
+    ("baseline: 90 plain UPDATEs in one transaction (ms)",
+     lambda v, f: f"{v['paste_baseline'] * 1e3:.1f}", ""),
 ]
+
+
+# The process level: label, value key, baseline key, how to show a value, target, limit of
+# the ratio (times) or of the value (MB).
+PROCESS_ROWS = [
+    ("import of the {proc_kursister:,}-kursist quarter into a store with its earlier quarters "
+     "(s)", "proc_import", "proc_baseline", "{:.2f}", "≤ 3.5× baseline", ("ratio", 3.5)),
+    ("export of that quarter from the store (s)", "proc_export", "proc_baseline", "{:.2f}",
+     "≤ 2.5× baseline", ("ratio", 2.5)),
+    ("peak memory, validate of the {big_file_mb:.0f} MB file of {big_kursisters:,} kursister (MB)",
+     "mem_validate", "mem_lxml", "{:.0f}", "≤ 500 MB", ("value", 500)),
+    ("peak memory, import of that file into an empty store (MB)", "mem_import", "mem_lxml",
+     "{:.0f}", "≤ 500 MB", ("value", 500)),
+    ("peak memory, export of that quarter from the store (MB)", "mem_export", "mem_lxml",
+     "{:.0f}", "≤ 300 MB", ("value", 300)),
+]
+
+
+def process_table(v: dict) -> list[str]:
+    names = {**v, "big_kursisters": v["big_kursister"]}
+    lines = ["| figure, the command line in a process of its own | value | baseline | ÷ baseline "
+             "| target |", "|---|---:|---:|---:|---|"]
+    for label, key, base, fmt, target, _ in PROCESS_ROWS:
+        lines.append(f"| {label.format(**names)} | {fmt.format(v[key])} | {fmt.format(v[base])} "
+                     f"| {v[key] / v[base]:.2f}× | {target} |")
+    return lines
+
+
+def process_verdicts(v: dict) -> list[str]:
+    lines = []
+    for label, key, base, fmt, target, (kind, limit) in PROCESS_ROWS:
+        value = v[key] / v[base] if kind == "ratio" else v[key]
+        shown = f"{value:.2f}×" if kind == "ratio" else f"{value:.0f} MB"
+        name = label.format(**{**v, "big_kursisters": v["big_kursister"]}).rsplit(" (", 1)[0]
+        lines.append(f"- {'met' if value <= limit else 'MISSED'}: {name} {target}: {shown}")
+    return lines
 
 
 def table(figures: list[Figures]) -> list[str]:
@@ -254,24 +313,32 @@ def verdicts(figures: list[Figures], pure_ms: float) -> list[str]:
     """Each target against the worst figure it applies to."""
     biggest = max(f.n for f in figures)
     memory_at = min((f.n for f in figures), key=lambda n: abs(n - 10000))
+    one_year = [f for f in figures if f.n == biggest and f.years == 1] or [
+        f for f in figures if f.n == biggest]
     checks = [
-        ("export ≤ 3× baseline", "export", lambda v: v["export"] / v["baseline"], 3, "{:.2f}×",
+        ("export ≤ 2× baseline", "export", lambda v: v["export"] / v["baseline"], 2, "{:.2f}×",
          figures),
-        ("import ≤ 5× baseline", "import", lambda v: v["import"] / v["baseline"], 5, "{:.2f}×",
+        ("import ≤ 3× baseline", "import", lambda v: v["import"] / v["baseline"], 3, "{:.2f}×",
          figures),
         ("checks for one kursist < 5 ms", "checks", lambda v: v["checks"] * 1e3, 5, "{:.2f} ms",
          figures),
         (f"open < 0.5 s at {biggest:,} kursister", "open", lambda v: v["open"], 0.5, "{:.3f} s",
          [f for f in figures if f.n == biggest]),
         ("CPR search < 50 ms", "search", lambda v: v["search"] * 1e3, 50, "{:.1f} ms", figures),
+        ("a 30-member hold's grid opens < 100 ms", "grid", lambda v: v["grid_open"] * 1e3, 100,
+         "{:.1f} ms", figures),
+        ("a paste of 90 cells < 100 ms", "paste", lambda v: v["grid_paste"] * 1e3, 100,
+         "{:.1f} ms", figures),
         (f"peak memory of export < 300 MB at {memory_at:,} kursister", "rss",
          lambda v: v["rss_export"], 300, "{:.0f} MB", [f for f in figures if f.n == memory_at]),
+        (f"peak memory of export ≤ 400 MB at {biggest:,} kursister, fewest years", "rss",
+         lambda v: v["rss_export"], 400, "{:.0f} MB", one_year),
     ]
     lines = []
     for name, _, value, limit, fmt, scope in checks:
         worst = max(scope, key=lambda f: value(f.values))
         v = value(worst.values)
-        lines.append(f"- {'met' if v < limit or (v == limit) else 'MISSED'}: {name}: worst "
+        lines.append(f"- {'met' if v <= limit else 'MISSED'}: {name}: worst "
                      f"{fmt.format(v)} ({worst.label})")
     lines.append(f"- {'met' if pure_ms < 5 else 'MISSED'}: checks for one kursist of about fifty "
                  f"records, in memory, < 5 ms: {pure_ms:.2f} ms")
@@ -286,17 +353,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="rounds; each figure is the best")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cache", type=Path, default=CACHE, help="where built databases are kept")
+    ap.add_argument("--process-kursister", type=int, default=10_000,
+                    help="kursister in the quarter the command line imports and exports")
+    ap.add_argument("--big-kursister", type=int, default=61_000,
+                    help="kursister in the file whose peak memory is measured")
+    ap.add_argument("--process-only", action="store_true",
+                    help="only the command line's figures (no databases, no window)")
     ap.add_argument("--quick", action="store_true",
                     help="200 and 400 kursister, 1 and 2 years, one round: seconds, for the tests")
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.years, args.repeat = "200,400", "1,2", 1
+        args.process_kursister, args.big_kursister = 300, 600
     sizes = sorted(int(s) for s in args.sizes.split(","))
     years = sorted(int(y) for y in args.years.split(","))
 
     started = time.perf_counter()
     load_before = machine.load()
-    figures = [Figures(n, y) for n in sizes for y in years]
+    figures = [] if args.process_only else [Figures(n, y) for n in sizes for y in years]
     with tempfile.TemporaryDirectory(prefix="du-bench-") as tmp:
         work = Path(tmp)
         for f in figures:
@@ -307,8 +381,12 @@ def main(argv: list[str] | None = None) -> int:
             f.values.update(measure_core(path, args.repeat, work))
             f.values.update(measure_memory(path, work))
             f.values.update(measure_gui(cached, args.repeat))  # edits a copy of its own
+            f.values.update(measure_grid(cached, args.repeat))  # so does the grid
             for leftover in work.glob("store.sqlite*"):
                 leftover.unlink()
+        log("measuring the command line …")
+        process = measure_process(args.process_kursister, args.big_kursister, args.seed,
+                                  args.cache, work, log)
     records, pure = measure_pure_checks(args.repeat)
 
     command = " ".join(["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
@@ -320,16 +398,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Load average (1, 5, 15 min): {load_before} at the start, {machine.load()} at the end; "
           f"{time.perf_counter() - started:.0f} s in all")
     print()
-    print("\n".join(table(figures)))
-    print()
+    if figures:
+        print("\n".join(table(figures)))
+        print()
     print(f"Checks for one kursist with {records} records, in memory (no store): "
           f"{pure * 1e3:.2f} ms")
     print()
-    print("How export time grows:")
-    print("\n".join(growth(figures)))
+    print("At the process level (median of 3; memory: each process's own peak):")
     print()
+    print("\n".join(process_table(process)))
+    print()
+    if figures:
+        print("How export time grows:")
+        print("\n".join(growth(figures)))
+        print()
     print("Targets:")
-    print("\n".join(verdicts(figures, pure * 1e3)))
+    if figures:
+        print("\n".join(verdicts(figures, pure * 1e3)))
+    print("\n".join(process_verdicts(process)))
     return 0
 
 

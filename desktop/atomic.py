@@ -48,9 +48,16 @@ def replace_atomically(target: Path | str, fill: Callable[[Path], None]) -> Path
     return target
 
 
-def write_atomic(path: Path | str, data: bytes) -> Path:
-    """Bytes (an export, a PDF report) under path, whole or not at all."""
-    return replace_atomically(path, lambda tmp: tmp.write_bytes(data))
+def write_atomic(path: Path | str, data: bytes | list[bytes]) -> Path:
+    """Bytes (an export, a PDF report), or the parts of them in order, under path, whole or
+    not at all."""
+    parts = [data] if isinstance(data, (bytes, bytearray)) else data
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as f:
+            for part in parts:
+                f.write(part)
+    return replace_atomically(path, fill)
 
 
 def _prefix(target: Path) -> str:

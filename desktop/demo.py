@@ -1,8 +1,11 @@
 """A throwaway demo database: two quarters of realistic data with a handful of typical errors
-to find and fix, so a newcomer can try everything without typing a CPR number."""
+to find and fix, and three holds with their members, so a newcomer can try everything without
+typing a CPR number. The quarter after the last (4th 2026) is there to carry forward into."""
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 
 from desktop.domain.quarter import Quarter
@@ -21,6 +24,7 @@ def build_demo(store: Store, n: int = 48, seed: int = 2026) -> None:
         for iperiode in (FIRST.iperiode, LAST.iperiode):
             store_kursister(c, files[iperiode])
         _typical_errors(c, LAST)
+        _holds(c, 8, seed)
     store.set_setting("ukode", DEMO_UKODE)
 
 
@@ -54,6 +58,50 @@ def _typical_errors(c, q: Quarter) -> None:
     c.execute("""INSERT INTO proeve (kursist_id, iperiode, pdato, ptype, pstatus, pkarakter,
                  pselvstuderende) VALUES (?, ?, ?, '3', '4', NULL, 'N')""",
               (kids[6], iperiode, (q.end.replace(day=10)).isoformat()))
+
+
+# Three holds with members: their placements, two quarters of teaching from the plan with the
+# members' absence typed in, and the next quarter (4th 2026) left for the carry-forward.
+DEMO_HOLDS = (  # name, DU, module, lesson length, lessons per month, other lessons
+    ("Mandag-onsdag formiddag", "2", "2", "45", 32, 4),
+    ("Tirsdag-torsdag aften", "2", "3", "45", 16, 2),
+    ("DU3 intensiv", "3", "1", "45", 48, 6),
+)
+HOLD_START = dt.date(2026, 4, 6)
+
+
+def _holds(c, n_members: int, seed: int) -> None:
+    from desktop.commands.base import Tx
+    from desktop.store import holds
+    from desktop.store.writes import add, kursist_id, put_stamdata
+
+    rng = random.Random(seed)
+    tx = Tx(c)
+    hs = histories(n_members * len(DEMO_HOLDS), FIRST, LAST, seed=seed + 1)
+    for i, (navn, udd, modul, lesson, skema, oevrig) in enumerate(DEMO_HOLDS):
+        plan = {(2026, m): {"unfagskema": str(skema - (4 if m in (7, 10) else 0)),
+                            "unfagoevrig": str(oevrig)} for m in range(4, 13)}
+        hold_id = holds.create_hold(tx, DEMO_UKODE, navn, udd, modul, lesson,
+                                    HOLD_START.isoformat())
+        for month, values in plan.items():
+            holds.set_plan_month(tx, hold_id, month, values)
+        members = []
+        for h in hs[i * n_members:(i + 1) * n_members]:
+            kid = kursist_id(c, DEMO_UKODE, h.cpr)
+            put_stamdata(c, kid, FIRST.iperiode, h.koen, h.nation)
+            referred = HOLD_START - dt.timedelta(days=rng.randint(10, 40))
+            add(c, "henvisning", kid, {"hhenvisdato": referred.isoformat(), "hhenviskat": "1",
+                                       "hkomkode": rng.choice(["101", "147", "751"])},
+                Quarter.of(referred).iperiode)
+            members.append(holds.join(tx, hold_id, kid, HOLD_START))
+        for q in (FIRST, LAST):
+            if q == LAST:
+                holds.carry_forward(tx, q, DEMO_UKODE)
+            rows = holds.grid_rows(c, q, hold_id, DEMO_UKODE)
+            cells = [holds.Cell(r.modul_id, month, "unfravaer",
+                                str(rng.randint(0, int(values["unfagskema"] or 0) // 5)))
+                     for r in rows for month, (_, values) in r.months.items()]
+            holds.set_cells(tx, q, cells, int(lesson))
 
 
 def demo_files(n: int = 48, seed: int = 2026) -> dict[str, bytes]:

@@ -21,7 +21,7 @@ from desktop.bulk import bulk
 from desktop.format.reader import ParsedFile, UnreadableFile, read_file
 from desktop.atomic import write_atomic
 from desktop.domain.cpr import is_well_formed
-from desktop.format.writer import SchemaRejected, validated_document
+from desktop.format.writer import SchemaRejected, validated_parts
 from desktop.store import autobackup, exportlog
 from desktop.store.db import Store, WriteFailed, reason, refused_write
 from desktop.store.browse import ukoder
@@ -215,7 +215,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     # need not run twice, and the rules can trust every value. If it fails, the catalogue says
     # where, field by field.
     try:
-        data = validated_document(report.kursister)
+        parts = validated_parts(report.kursister)
         schema_error = None
         findings = _rules(report, settings, schema=False, trusted=True)
     except SchemaRejected as exc:
@@ -238,10 +238,13 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
                             "godkendes. Ret dem, eller eksportér alligevel med --force." + hint,
                             **said)
     out = Path(out)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
     first = report.kursister[0]
     entry = exportlog.ExportEntry(
         now or datetime.now(timezone.utc), first["ukode"], quarter.iperiode,
-        first["kcprnr"] if cpr else None, logged_name(out), hashlib.sha256(data).hexdigest(),
+        first["kcprnr"] if cpr else None, logged_name(out), digest.hexdigest(),
         n, tvunget=a > 0, udeladt=tuple(left_out))
     # The log's write lock comes first, so that a store another program holds stops the export
     # before the file exists; the row is added once the file is in place, so the log never
@@ -250,7 +253,7 @@ def export_quarter(store: Store, iperiode: str, out: Path | str, *, ukode: str |
     written = False
     try:
         with store.transaction() as c:
-            write_atomic(out, data)
+            write_atomic(out, parts)
             written = True
             exportlog.record(c, entry)
     except (sqlite3.Error, OSError) as exc:

@@ -16,7 +16,7 @@ from desktop.domain.quarter import Quarter
 from desktop.bulk import bulk
 from desktop.settings import check_settings, value as setting_value
 from desktop.store import Store
-from desktop.store import backup, browse, exportlog, kursist
+from desktop.store import backup, browse, exportlog, holds, kursist
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,14 @@ class Workspace:
     def path(self):
         """The database file."""
         return self.store.path
+
+    @property
+    def auto_backups(self) -> bool:
+        """Whether the store takes automatic backups (so a worker's connection should too)."""
+        return self.store.auto_backups
+
+    def close(self) -> None:
+        self.store.close()
 
     def backup_now(self, folder, now=None):
         """A copy of the database in folder (desktop.store.backup); its path."""
@@ -85,6 +93,43 @@ class Workspace:
 
     def kursist_id(self, cpr: str) -> int | None:
         return browse.kursist_id(self.store.conn, self.ukode, cpr)
+
+    # Holds ---------------------------------------------------------------------------------
+    def holds(self) -> list[holds.Hold]:
+        return holds.holds(self.store.conn, self.ukode)
+
+    def hold(self, hold_id: int) -> holds.Hold | None:
+        return holds.hold(self.store.conn, hold_id)
+
+    def plan(self, hold_id: int) -> holds.Plan:
+        return holds.plan(self.store.conn, hold_id)
+
+    def hold_members(self, hold_id: int, day) -> list[holds.Member]:
+        return holds.members(self.store.conn, hold_id, day)
+
+    def holds_of_placements(self, modul_ids: list[int], q: Quarter) -> dict[int, str]:
+        return holds.holds_of_placements(self.store.conn, modul_ids, q)
+
+    def hold_on(self, modul_id: int) -> holds.Hold | None:
+        return holds.hold_on(self.store.conn, modul_id)
+
+    def grid(self, q: Quarter, hold_id: int | None) -> tuple[list[holds.GridRow], list[Finding]]:
+        """A hold's quarter grid (hold_id None: the placements on no hold), with every
+        finding of its kursister in the quarter, read in one consistent look."""
+        with self.store.reading() as c:
+            rows = holds.grid_rows(c, q, hold_id, self.ukode)
+            kids = list(dict.fromkeys(r.kursist_id for r in rows))
+            return rows, kursist.findings_of(c, kids, q, self.settings)
+
+    def continuing(self, q: Quarter, untaught_only: bool = True) -> list[holds.Continuing]:
+        """Placements running on from the previous quarter (without teaching here yet)."""
+        return holds.continuing(self.store.conn, q, self.ukode, untaught_only)
+
+    def continuing_count(self, q: Quarter) -> int:
+        return holds.continuing_count(self.store.conn, q, self.ukode)
+
+    def looks_finished(self, q: Quarter) -> list[holds.Continuing]:
+        return holds.looks_finished(self.store.conn, q, self.ukode)
 
     # Changing: every change is a command (desktop.commands) ----------------------------------
     def run(self, command: commands.Command) -> commands.Changes:

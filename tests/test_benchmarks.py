@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from data import database  # noqa: E402
-from run import ROWS  # noqa: E402
+from run import PROCESS_ROWS, ROWS  # noqa: E402
 
 from desktop.store import Store  # noqa: E402
 
@@ -28,7 +28,15 @@ def test_quick_run_prints_every_figure(tmp_path):
                     "How export time grows:", "Targets:", "in memory (no store)"):
         assert heading in out
     assert out.count("export ×") == 4  # 200 → 400 at 1 and 2 years, 1 → 2 years at each size
-    assert out.count("met: ") + out.count("MISSED: ") == 7
+    process = out.split("At the process level", 1)[1]
+    for label, *_ in PROCESS_ROWS:  # the command line's figures, each beside lxml's
+        start = label.split("{", 1)[0]
+        row = next((line for line in process.splitlines() if line.startswith(f"| {start}")), None)
+        assert row is not None, f"no row '{label}' in:\n{out}"
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 5 and all(cells[1:4]) and cells[3].endswith("×"), row
+    assert "300-kursist quarter" in out and "600 kursister" in out
+    assert out.count("met: ") + out.count("MISSED: ") == 10 + len(PROCESS_ROWS)  # grid: 2
 
 
 def test_generated_store_holds_exactly_the_kursister_asked_for(tmp_path):

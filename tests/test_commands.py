@@ -209,6 +209,90 @@ def _restore_backup(ws, tmp_path):
     return cmd, lambda: ws.settings.lesson_minutes == 45 and cmd.safety.is_file()
 
 
+def _hold(ws, navn="Testholdet", modul="1"):
+    cmd = commands.CreateHold(UKODE, navn, "2", modul, "45", "2024-01-01",
+                              {(2024, m): {"unfagskema": "24", "unfagoevrig": "2"}
+                               for m in (1, 2, 3)})
+    ws.run(cmd)
+    return cmd.id
+
+
+def _new_member(ws, hold_id, cpr="1203851002"):
+    kid = ws.create_kursist(cpr, Q, "K", "UKR")
+    join = commands.JoinHold(hold_id, kid, "2024-01-08")
+    ws.run(join)
+    return kid, join.modul_id
+
+
+def _create_hold(ws):
+    c = ws.store.conn
+    cmd = commands.CreateHold(UKODE, "Tirsdagsholdet", "2", "3", "45", "2024-01-01",
+                              {(2024, 1): {"unfagskema": "20", "unkatkonf": "20"}})
+    return cmd, lambda: one(c, "SELECT navn FROM hold WHERE id = ?", (cmd.id,)) == (
+        "Tirsdagsholdet",)
+
+
+def _set_hold(ws):
+    hold = _hold(ws)
+    cmd = commands.SetHold(hold, {"navn": "Aftenholdet"}, {"navn": "Testholdet"})
+    return cmd, lambda: ws.hold(hold).navn == "Aftenholdet"
+
+
+def _set_plan(ws):
+    hold = _hold(ws)
+    cmd = commands.SetPlan(hold, {(2024, 2): {"unfagskema": "30"}, (2024, 4): {
+        "unfagskema": "12", "unfagoevrig": "0"}})
+    return cmd, lambda: ws.plan(hold).of((2024, 4))["unfagskema"] == "12"
+
+
+def _join_hold(ws):
+    hold = _hold(ws)
+    kid = ws.create_kursist("1203851002", Q, "K", "UKR")
+    cmd = commands.JoinHold(hold, kid, "2024-02-05")
+    return cmd, lambda: one(ws.store.conn, "SELECT COUNT(*) FROM undervisning WHERE "
+                                           "modul_id = ?", (cmd.modul_id,)) == (2,)
+
+
+def _leave_hold(ws):
+    kid, mid = _new_member(ws, _hold(ws))
+    cmd = commands.LeaveHold(mid, kid, "2024-02-20", reason="3")
+    return cmd, lambda: one(ws.store.conn, "SELECT uslutdato FROM modul WHERE id = ?",
+                            (mid,)) == ("2024-02-20",)
+
+
+def _change_hold(ws):
+    first = _hold(ws)
+    kid, mid = _new_member(ws, first)
+    other = _hold(ws, "Aftenholdet")
+    cmd = commands.ChangeHold(mid, kid, other, "2024-02-01")
+    return cmd, lambda: ws.hold_on(mid).id == other
+
+
+def _module_shift(ws):
+    hold = _hold(ws)
+    kid, mid = _new_member(ws, hold)
+    cmd = commands.ModuleShift(hold, "2024-03-01", {mid: "passed"})
+    return cmd, lambda: ws.hold(hold).umodul == "2" and cmd.counts["passed"] == 1
+
+
+def _carry_forward(ws):
+    q = Quarter(2024, 3)  # the sample's placements still open at the end of 2024Q2 go on
+    cmd = commands.CarryForward(q.iperiode, UKODE)
+    return cmd, lambda: cmd.count > 0 and not ws.continuing(q)
+
+
+def _set_cells(ws):
+    c = ws.store.conn
+    mid, month, fravaer = one(c, "SELECT modul_id, unperiode, unfravaer FROM undervisning "
+                                 "WHERE iperiode = ? ORDER BY id", (Q.iperiode,))
+    new = "0" if fravaer != "0" else "1"
+    cmd = commands.SetCells(Q.iperiode, [commands.Cell(mid, int(month), "unfravaer", new)],
+                            [fravaer])
+    return cmd, lambda: one(c, "SELECT unfravaer FROM undervisning WHERE modul_id = ? AND "
+                               "iperiode = ? AND unperiode = ?",
+                            (mid, Q.iperiode, month)) == (new,)
+
+
 CASES = {
     "SetFields": [_set_fields, _set_stamdata, _set_fields_fills_unfagskema,
                   _set_fields_fills_attempt],
@@ -221,10 +305,23 @@ CASES = {
     "ImportFiles": [_import_files],
     "Batch": [_batch_paste],
     "RestoreBackup": [_restore_backup],
+    "CreateHold": [_create_hold],
+    "SetHold": [_set_hold],
+    "SetPlan": [_set_plan],
+    "JoinHold": [_join_hold],
+    "LeaveHold": [_leave_hold],
+    "ChangeHold": [_change_hold],
+    "ModuleShift": [_module_shift],
+    "CarryForward": [_carry_forward],
+    "SetCells": [_set_cells],
 }
 ALL = [case for cases in CASES.values() for case in cases]
+# Commands that name no kursist (a hold's own records, a whole quarter) or that may name any
+# (joining a hold) have no other kursist to be refused for.
 STALE_CASES = [f for f in ALL if f not in (_save_settings, _import_files, _restore_backup,
-                                           _create_kursist, _batch_paste)]
+                                           _create_kursist, _batch_paste, _create_hold,
+                                           _set_hold, _set_plan, _join_hold, _module_shift,
+                                           _carry_forward, _set_cells)]
 
 
 def test_every_registered_command_has_a_case():

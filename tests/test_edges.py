@@ -349,7 +349,7 @@ def test_6_automatic_backups_before_import_daily_and_kept_7_days_and_8_weeks(
         from desktop.ui.settings_dialog import SettingsDialog
         dialog = SettingsDialog(Workspace(s))
         qtbot.addWidget(dialog)
-        assert dialog.auto_backups.count() == 1  # the daily one: today there was one already
+        assert len(dialog.auto_backups.backups) == 1  # no daily one: today had one already
     assert [b.why for b in autobackup.listing(db)] == [autobackup.BEFORE_IMPORT]
 
     # Kept: all of today, the newest of 7 days, the newest of 8 weeks.

@@ -3,6 +3,7 @@
 import sqlite3
 import stat
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -129,6 +130,17 @@ def test_non_ui_layers_never_import_qt():
             "desktop.commands, desktop.settings; "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_views_go_through_the_workspace_and_run_no_sql():
+    """desktop/ui reaches the database only through the Workspace (and worker threads
+    through a Store of their own, desktop.ui.background.in_store)."""
+    import re
+    ui = Path(__file__).resolve().parents[1] / "desktop" / "ui"
+    found = [f"{p.name}:{n}: {line.strip()}" for p in sorted(ui.glob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\bws\.store\b|\.conn\b|\.execute\(", line)]
+    assert found == []
 
 
 def test_a_missing_folder_or_missing_database_is_a_danish_error_not_a_new_file(tmp_path):

@@ -38,6 +38,7 @@ DATA = ROOT / "tests" / "data"
 UKODE = "104321"
 FIRST, LAST = Quarter(2025, 4), Quarter(2026, 2)
 HAND_CPR = "1203851002"  # passes modulus 11
+HOLD_CPR = "0101901378"  # so does this one
 EXPORTED_AT = datetime(2026, 7, 3, 9, 15, tzinfo=timezone.utc)
 LOG_FOLDER = "/home/sprogcenter/DU"
 
@@ -68,6 +69,15 @@ def fill(store: Store) -> None:
     ws.add_records("undervisning", mid, LAST, [
         {"unperiode": str(m), "unfagskema": "24", "unfravaer": "2", "unfagoevrig": "0"}
         for m in (5, 6)])
+    if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'hold'").fetchone():
+        # From the schema with holds on: a hold with its plan and a kursist joined to it.
+        from desktop import commands
+        hold = commands.CreateHold(UKODE, "Aftenholdet", "2", "2", "45", "2026-05-04",
+                                   {(2026, m): {"unfagskema": "16", "unfagoevrig": "2"}
+                                    for m in (5, 6, 7)})
+        ws.run(hold)
+        member = ws.create_kursist(HOLD_CPR, LAST, "M", "SYR")
+        ws.run(commands.JoinHold(hold.id, member, "2026-05-04"))
 
 
 def export_all(store: Store, folder: Path) -> list[Path]:
@@ -102,9 +112,13 @@ def sql_text(db: Path) -> str:
     c = sqlite3.connect(db)
     try:
         version = c.execute("PRAGMA user_version").fetchone()[0]
+        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        # iterdump() leaves the header's pragmas out: the version, and from schema 4 on the
+        # mark that says the file is ours (a store without it is refused).
         lines = [f"-- DU-indberetning database at schema version {version}, "
                  "made by tools/make_store_dump.py.",
-                 f"PRAGMA user_version = {version};", *c.iterdump()]
+                 f"PRAGMA user_version = {version};",
+                 *([f"PRAGMA application_id = {app_id};"] if app_id else []), *c.iterdump()]
     finally:
         c.close()
     return "\n".join(lines) + "\n"

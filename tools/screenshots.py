@@ -145,7 +145,7 @@ def placements(app, window) -> None:
                 and sheet.moduler[1].children):
             break
     editor.mod.table.selectRow(1)
-    splitter = window.centralWidget()
+    splitter = window.splitter
     sizes = splitter.sizes()
     splitter.setSizes([180, sum(sizes) - 180])  # room for more of the month's columns
     settle(app)
@@ -159,6 +159,46 @@ def placements(app, window) -> None:
     dialog.end.edit.setText(Quarter.parse(window.quarter.iperiode).end.strftime("%d-%m-%Y"))
     shoot_widget(app, dialog, "end-placement")
     dialog.close()
+
+
+def holds(app, window) -> None:
+    """The hold window on a hold's grid with a finding at its cell, the carry-forward notice of
+    the next quarter, and the modulskift as it is shown before it runs."""
+    actions = window.hold_actions
+    actions.open_holds()
+    hw = actions.hold_window
+    hw.resize(1366, 740)
+    hw.holds.setCurrentRow(1)  # Mandag-onsdag formiddag
+    settle(app)
+    model = hw.model
+    column = model.layout.column_of("unfravaer", window.quarter.months[1])
+    hw.grid.setCurrentIndex(model.index(2, column))
+    hw.paste_block(2, column, "40")  # more absence than lessons: A10 at the cell
+    hw.grid.setCurrentIndex(model.index(2, column))
+    hw.grid.setFocus()
+    shoot_widget(app, hw, "holds-grid")
+
+    from desktop.domain.holds import STAY
+    from desktop.ui.hold_dialogs import ModuleShiftDialog
+    h = hw._hold()
+    day = window.quarter.end
+    dialog = ModuleShiftDialog(h, window.ws.hold_members(h.id, day), day, False, hw)
+    dialog.choices[3].setCurrentIndex(dialog.choices[3].findData(STAY))
+    dialog.resize(560, 520)
+    dialog.open()
+    shoot_widget(app, dialog, "module-shift")
+    dialog.close()
+    hw.close()
+    window.runner.undo()  # the demo as it was
+
+    box = window.quarter_box
+    box.setCurrentIndex(box.findData(window.quarter.next().iperiode))
+    settle(app, 500)
+    top = window.hold_actions.bar.mapTo(window, window.hold_actions.bar.rect().topLeft())
+    shoot_widget(app, window, "carry-forward",
+                 QRect(0, 0, window.width(), top.y() + window.hold_actions.bar.height() + 150))
+    box.setCurrentIndex(box.findData(window.quarter.previous().iperiode))
+    settle(app)
 
 
 def exams(app, window) -> None:
@@ -230,6 +270,7 @@ def main() -> None:
     first_start(app, tmp)
     new_kursist(app, window)
     placements(app, window)
+    holds(app, window)
     exams(app, window)
     findings_panel(app, window)
     kursist_menu(app, window)

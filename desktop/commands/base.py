@@ -42,26 +42,29 @@ class Changes:
     settings: frozenset[str] = frozenset()  # setting keys
     roster: bool = False  # kursister were added or removed
     everything: bool = False  # anything may have changed (import, restore): reload all
+    holds: bool = False  # a hold, its plan or its members changed
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.kursister | other.kursister, self.quarters | other.quarters,
                        self.settings | other.settings, self.roster or other.roster,
-                       self.everything or other.everything)
+                       self.everything or other.everything, self.holds or other.holds)
 
     def __bool__(self) -> bool:
         return bool(self.kursister or self.quarters or self.settings or self.roster
-                    or self.everything)
+                    or self.everything or self.holds)
 
 
-def changed(kids=(), quarters=(), settings=(), roster=False, everything=False) -> Changes:
+def changed(kids=(), quarters=(), settings=(), roster=False, everything=False,
+            holds=False) -> Changes:
     return Changes(frozenset(kids), frozenset(q for q in quarters if q), frozenset(settings),
-                   roster, everything)
+                   roster, everything, holds)
 
 
 # Every table a command may write, and the columns that name a row of it.
 ROW_KEYS = {"kursist": ("id",), "stamdata": ("kursist_id", "iperiode"),
             "henvisning": ("id",), "modul": ("id",), "undervisning": ("id",),
-            "proeve": ("id",), "modul_rapport": ("modul_id", "iperiode"), "setting": ("key",)}
+            "proeve": ("id",), "modul_rapport": ("modul_id", "iperiode"), "setting": ("key",),
+            "hold": ("id",), "hold_plan": ("hold_id", "aar", "maaned"), "hold_medlem": ("id",)}
 _COLUMNS: dict[tuple[int, str], tuple[str, ...]] = {}
 
 

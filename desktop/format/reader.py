@@ -9,6 +9,7 @@ grow with the preceding siblings), and the document-wide kursist key is checked 
 from __future__ import annotations
 
 import errno
+import io
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,52 +74,127 @@ def read_bytes(data: bytes, name: str = "filen") -> ParsedFile:
         raise UnreadableFile(f"{name} er tom.")
     if data.startswith(b"PK\x03\x04"):
         raise UnreadableFile(f"{name} er en zip-fil; pak den ud, og vælg XML-filen i den.")
-    root = _parse(data, name)
-    _check_root(root, name)
-    # Renaming costs a pass over every element, so it is done up front only when the root
-    # itself is off, and otherwise only after the schema has complained about something.
-    normalised = _normalise(root) if root.tag != _ROOT else {"case": 0, "namespace": 0}
-    parsed = _read(root, name, normalised)
-    if parsed.findings and not any(normalised.values()):
-        normalised = _normalise(root)
-        if any(normalised.values()):
-            parsed = _read(root, name, normalised)
-    return parsed
-
-
-def _read(root: etree._Element, name: str, normalised: dict[str, int]) -> ParsedFile:
-    version = root.find(f"{{{NAMESPACE}}}version")
-    if version is not None and (version.text or "").strip() not in ("", VERSION):
-        raise UnreadableFile(f"{name} er i format {version.text.strip()}; kun v1.8 kan indlæses.")
-    produktkode_el = root.find(f"{{{NAMESPACE}}}produktkode")
-    produktkode = _text(produktkode_el) if produktkode_el is not None else None
-    kursist_els = [el for el in root if el.tag == _KURSIST]
-    records: dict[etree._Element, Record] = {}
-    kursister = [_record(el, records) for el in kursist_els]
-    mapper = ErrorMapper(records)
-    _validate(root, kursist_els, mapper)
-    return ParsedFile(kursister, produktkode, mapper.findings, normalised)
-
-
-def _parse(data: bytes, name: str) -> etree._Element:
     head = data[:4096].replace(b"\x00", b"").lower()
     if b"<!doctype" in head or b"<!entity" in head:
         raise UnreadableFile(f"{name} indeholder en DOCTYPE- eller ENTITY-erklæring; af "
                              "sikkerhedshensyn indlæses sådanne filer ikke.")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        msg = str(exc.msg or "").lower()
-        if "encoding" in msg or "utf-8" in msg or "char" in msg or b"\x00" in data[:4]:
-            raise UnreadableFile(f"{name} kan ikke læses: tegnsættet passer ikke til filens "
-                                 f"indhold (linje {exc.lineno}).") from exc
-        raise UnreadableFile(f"{name} er ikke gyldig XML (linje {exc.lineno}); filen er "
-                             "måske afkortet eller ikke en indberetningsfil.") from exc
-    if root.getroottree().docinfo.doctype:
-        raise UnreadableFile(f"{name} indeholder en DOCTYPE-erklæring og indlæses ikke.")
-    return root
+    return _Stream(name).read(data)
+
+
+class _Stream:
+    """The file read as a stream: each kursist, once parsed, is made into a record and
+    validated with the others of its chunk, then dropped, so the tree held at once is a
+    chunk's, not the file's (a whole tree takes about 14 times the file's size).
+
+    Names are normalised (case, namespace spelling) only where the schema complains: a chunk
+    that passes has none to rename. A kursist element whose own name is off is not seen by
+    the stream; it stays in the root and is read, renamed, at the end."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.root: etree._Element | None = None
+        self.kursister: list[Record] = []
+        self.findings: list[Finding] = []
+        self.normalised = {"case": 0, "namespace": 0}
+        self.late = False  # kursister read at the end, out of file order
+
+    def read(self, data: bytes) -> ParsedFile:
+        name = self.name
+        events = etree.iterparse(
+            io.BytesIO(data), events=("end",), tag=_KURSIST, resolve_entities=False,
+            no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+            remove_pis=True)
+        pending: list[etree._Element] = []
+        try:
+            for _, el in events:
+                if self.root is None:
+                    self._found_root(el.getroottree().getroot())
+                if el.getparent() is self.root:
+                    pending.append(el)
+                    if len(pending) == CHUNK:
+                        self._chunk(pending)
+                        pending = []
+            if self.root is None:
+                self._found_root(events.root)
+        except etree.XMLSyntaxError as exc:
+            msg = str(exc.msg or "").lower()
+            if "encoding" in msg or "utf-8" in msg or "char" in msg or b"\x00" in data[:4]:
+                raise UnreadableFile(f"{name} kan ikke læses: tegnsættet passer ikke til filens "
+                                     f"indhold (linje {exc.lineno}).") from exc
+            raise UnreadableFile(f"{name} er ikke gyldig XML (linje {exc.lineno}); filen er "
+                                 "måske afkortet eller ikke en indberetningsfil.") from exc
+        if pending:
+            self._chunk(pending)
+        return self._finish()
+
+    def _found_root(self, root: etree._Element) -> None:
+        if root.getroottree().docinfo.doctype:
+            raise UnreadableFile(f"{self.name} indeholder en DOCTYPE-erklæring og indlæses ikke.")
+        _check_root(root, self.name)
+        self.root = root
+
+    def _chunk(self, els: list[etree._Element]) -> None:
+        wrapper = etree.Element(_ROOT, nsmap={None: NAMESPACE})
+        etree.SubElement(wrapper, f"{{{NAMESPACE}}}version").text = VERSION
+        etree.SubElement(wrapper, f"{{{NAMESPACE}}}produktkode").text = "x"
+        wrapper.extend(els)  # moves them out of the file's tree; lines are kept
+        records: dict[etree._Element, Record] = {}
+        kursister = [_record(el, records) for el in els]
+        xsd = schema()
+        log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
+        if log:
+            counts = _normalise(wrapper)
+            if any(counts.values()):
+                self._count(counts)
+                records = {}
+                kursister = [_record(el, records) for el in els]
+                log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
+        if log:
+            mapper = ErrorMapper(records)
+            mapper.map_log(wrapper, log)
+            self.findings += mapper.findings
+        self.kursister += kursister
+
+    def _count(self, counts: dict[str, int]) -> None:
+        for kind, n in counts.items():
+            self.normalised[kind] += n
+
+    def _finish(self) -> ParsedFile:
+        # What remains of the root: version, produktkode, anything stray, and kursister
+        # whose own name is off. A root that is off is renamed whatever the schema says.
+        root = self.root
+        log = self._root_log()
+        if root.tag != _ROOT or log:
+            counts = _normalise(root)
+            self._count(counts)
+            late = [el for el in root if el.tag == _KURSIST]
+            for start in range(0, len(late), CHUNK):
+                self._chunk(late[start:start + CHUNK])
+            if late:
+                self.kursister.sort(key=lambda k: k.line or 0)  # back in file order
+            if any(counts.values()):
+                log = self._root_log()
+        version = root.find(f"{{{NAMESPACE}}}version")
+        if version is not None and (version.text or "").strip() not in ("", VERSION):
+            raise UnreadableFile(f"{self.name} er i format {version.text.strip()}; kun v1.8 kan "
+                                 "indlæses.")
+        produktkode_el = root.find(f"{{{NAMESPACE}}}produktkode")
+        produktkode = _text(produktkode_el) if produktkode_el is not None else None
+        if log:
+            mapper = ErrorMapper({})
+            mapper.map_log(root, log)
+            self.findings += mapper.findings
+        return ParsedFile(self.kursister, produktkode, self.findings, self.normalised)
+
+    def _root_log(self) -> list:
+        """The schema's complaints about the root once its kursister have left it (their
+        absence is no complaint, unless the file had none)."""
+        xsd = schema()
+        if xsd.validate(self.root):
+            return []
+        return [e for e in xsd.error_log
+                if not (self.kursister and "Missing child element" in e.message
+                        and "kursist" in e.message)]
 
 
 def _check_root(root: etree._Element, name: str) -> None:
@@ -190,24 +266,6 @@ def _record(el: etree._Element, records: dict) -> Record:
     record = Record(kind, values, children, el.sourceline)
     records[el] = record
     return record
-
-
-def _validate(root: etree._Element, kursist_els: list, mapper: ErrorMapper) -> None:
-    xsd = schema()
-    nsmap = {None: NAMESPACE}
-    for start in range(0, len(kursist_els), CHUNK):
-        wrapper = etree.Element(f"{{{NAMESPACE}}}document", nsmap=nsmap)
-        etree.SubElement(wrapper, f"{{{NAMESPACE}}}version").text = VERSION
-        etree.SubElement(wrapper, f"{{{NAMESPACE}}}produktkode").text = "x"
-        wrapper.extend(kursist_els[start:start + CHUNK])  # moves them; lines are kept
-        if not xsd.validate(wrapper):
-            mapper.map_log(wrapper, _without_kursist_key(xsd.error_log))
-    # What remains of the root (version, produktkode, anything stray) is validated on its own.
-    if not xsd.validate(root):
-        log = [e for e in xsd.error_log
-               if not (kursist_els and "Missing child element" in e.message and "kursist" in e.message)]
-        mapper.map_log(root, log)
-    root.extend(kursist_els)  # back home, so that the tree can be read again
 
 
 def _without_kursist_key(log) -> list:

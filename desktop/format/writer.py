@@ -2,7 +2,7 @@
 
 The text is built directly from the catalogue (faster than building an lxml tree), then parsed
 and validated against the schema, so nothing leaves the app that the schema would reject; an
-export validates it in chunks (validated_document) to keep its memory bounded.
+export validates it in chunks (validated_parts) to keep its memory bounded.
 """
 
 from __future__ import annotations
@@ -29,10 +29,19 @@ def document_bytes(kursister: list[Record], produktkode: str | None = PRODUKTKOD
 
 
 def validated_document(kursister: list[Record], produktkode: str | None = PRODUKTKODE) -> bytes:
-    """document_bytes, validated against the schema CHUNK kursister at a time; raises
-    SchemaRejected. Each chunk is a whole document of its own, so the lxml tree held at once
-    is a chunk's, not the quarter's (a tree takes about 14 times the file's size). The one
-    constraint the schema places across kursister, their key, is checked here on the records."""
+    """document_bytes, validated against the schema; raises SchemaRejected (see
+    validated_parts)."""
+    return b"".join(validated_parts(kursister, produktkode))
+
+
+def validated_parts(kursister: list[Record], produktkode: str | None = PRODUKTKODE
+                    ) -> list[bytes]:
+    """The document in parts, in order, validated against the schema CHUNK kursister at a
+    time; raises SchemaRejected. Each chunk is a whole document of its own, so the lxml tree
+    held at once is a chunk's, not the quarter's (a tree takes about 14 times the file's size),
+    and the parts are written as they are, never joined into a second copy of the file. The
+    one constraint the schema places across kursister, their key, is checked here on the
+    records."""
     head = _head(produktkode)
     seen: set[tuple] = set()
     for k in kursister:
@@ -40,13 +49,14 @@ def validated_document(kursister: list[Record], produktkode: str | None = PRODUK
         if key in seen:
             raise SchemaRejected(f"kursistnøglen {'/'.join(map(str, key))} forekommer to gange")
         seen.add(key)
-    bodies, line = [], head.count(b"\n")
+    parts, line = [head], head.count(b"\n")
     for start in range(0, max(len(kursister), 1), CHUNK):
         body = _body(kursister[start:start + CHUNK])
-        validate_bytes(head + body + _TAIL, first_line=line - head.count(b"\n"))
-        bodies.append(body)
+        validate_bytes(b"".join((head, body, _TAIL)), first_line=line - head.count(b"\n"))
+        parts.append(body)
         line += body.count(b"\n")
-    return head + b"".join(bodies) + _TAIL
+    parts.append(_TAIL)
+    return parts
 
 
 CHUNK = 1000

@@ -17,7 +17,7 @@ class KursistRow(NamedTuple):
     cpr: str
     kkoen: str | None
     knationskode: str | None
-    records: int  # henvisninger, placements with teaching or end, and prøver in the quarter
+    records: int  # henvisninger, placements with teaching, end or continuing, prøver in the quarter
 
 
 def ukoder(c: sqlite3.Connection) -> list[str]:
@@ -58,14 +58,19 @@ _STAMDATA_QUARTER = STAMDATA_QUARTER.format(kid="k.id")
 
 def kursist_rows(c: sqlite3.Connection, q: Quarter, ukode: str | None,
                  everyone: bool = False) -> list[KursistRow]:
-    """The kursister with movement in the quarter (or everyone), with their latest stamdata."""
+    """The kursister with movement in the quarter (or everyone), with their latest stamdata.
+    A placement that continues from the previous quarter (taught there, still running) counts
+    before its months here are made: the clerk finds its kursist in the quarter's list."""
     counts = """
         SELECT kursist_id AS kid, COUNT(*) AS n FROM (
             SELECT kursist_id FROM henvisning WHERE iperiode = :q
             UNION ALL SELECT kursist_id FROM proeve WHERE iperiode = :q
             UNION ALL SELECT m.kursist_id FROM modul m WHERE m.id IN (
                 SELECT modul_id FROM undervisning WHERE iperiode = :q
-                UNION SELECT id FROM modul WHERE uslutdato >= :qs AND uslutdato < :nxt))
+                UNION SELECT id FROM modul WHERE uslutdato >= :qs AND uslutdato < :nxt
+                UNION SELECT u.modul_id FROM undervisning u CROSS JOIN modul p
+                    ON p.id = u.modul_id WHERE u.iperiode = :prev
+                    AND (p.uslutdato IS NULL OR p.uslutdato >= :qs)))
         GROUP BY kursist_id"""
     join = "LEFT JOIN" if everyone else "JOIN"
     # Stamdata as of the quarter: the latest report up to it, else the earliest; looked up per
@@ -86,11 +91,14 @@ _RECORDS_OF_K = """(
   + (SELECT COUNT(*) FROM proeve WHERE kursist_id = k.id AND iperiode = :q)
   + (SELECT COUNT(*) FROM modul m WHERE m.kursist_id = k.id AND (
         (m.uslutdato >= :qs AND m.uslutdato < :nxt) OR EXISTS (
-            SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q))))"""
+            SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :q)
+        OR ((m.uslutdato IS NULL OR m.uslutdato >= :qs) AND EXISTS (
+            SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = :prev)))))"""
 
 
 def _params(q: Quarter, **more) -> dict:
-    return {"q": q.iperiode, "qs": q.start.isoformat(), "nxt": q.next().start.isoformat(), **more}
+    return {"q": q.iperiode, "qs": q.start.isoformat(), "nxt": q.next().start.isoformat(),
+            "prev": q.previous().iperiode, **more}
 
 
 def kursist_row(c: sqlite3.Connection, kid: int, q: Quarter) -> KursistRow | None:

@@ -106,6 +106,16 @@ def sheet_findings(c: sqlite3.Connection, kid: int, q: Quarter,
     return findings
 
 
+def findings_of(c: sqlite3.Connection, kids: list[int], q: Quarter,
+                settings: CheckSettings) -> list[Finding]:
+    """sheet_findings for several kursister at once (a hold's grid): one selection."""
+    findings: list[Finding] = []
+    if kids:
+        for k, history, whole in select_quarter(c, q, kids=list(kids)).with_history():
+            findings += check_kursist(k, settings, history=history, whole_history=whole)
+    return findings
+
+
 def next_attempt(c: sqlite3.Connection, kid: int, uddnr: str, modul: str) -> int:
     """The next UForsoegNr for this DU and module."""
     row = c.execute("SELECT MAX(CAST(uforsoegnr AS INTEGER)) FROM modul WHERE kursist_id = ? "

@@ -76,8 +76,6 @@ _V2 = [
     "CREATE INDEX eksport_quarter ON eksport (iperiode, kcprnr)",
 ]
 
-
-
 def _autoincrement(table: str, body: str, indexes: tuple[str, ...]) -> list[str]:
     """Rebuild a table with `id INTEGER PRIMARY KEY AUTOINCREMENT` (SQLite cannot add it in
     place). The caller has foreign keys off, as SQLite's table-rebuild procedure asks, so the
@@ -129,7 +127,41 @@ _V3 = [
 APPLICATION_ID = 0x44550108  # "DU", v1.8
 _V4 = [f"PRAGMA application_id = {APPLICATION_ID}"]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# Version 5, holds: the provider's classes, the app's own records (never exported). A hold
+# has a DU and a module (the module moves on at a modulskift), a lesson length and a monthly
+# plan; a member is a placement on the hold from a day (`fra`) until it changes hold (`til`,
+# NULL while it stays).
+_HOLDS = [
+    """CREATE TABLE hold (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ukode TEXT NOT NULL,
+        navn TEXT NOT NULL,
+        uuddnr TEXT NOT NULL,
+        umodul TEXT NOT NULL,
+        unlekmin TEXT NOT NULL,
+        startdato TEXT NOT NULL,
+        slutdato TEXT,
+        UNIQUE (ukode, navn))""",
+    """CREATE TABLE hold_plan (
+        hold_id INTEGER NOT NULL REFERENCES hold(id) ON DELETE CASCADE,
+        aar INTEGER NOT NULL,
+        maaned INTEGER NOT NULL CHECK (maaned BETWEEN 1 AND 12),
+        unfagskema TEXT, unkatkonf TEXT, unkatstud TEXT, unkatedb TEXT, unkatproj TEXT,
+        unkateks TEXT, unkatoevrig TEXT, unfagoevrig TEXT,
+        PRIMARY KEY (hold_id, aar, maaned)) WITHOUT ROWID""",
+    """CREATE TABLE hold_medlem (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        hold_id INTEGER NOT NULL REFERENCES hold(id) ON DELETE CASCADE,
+        modul_id INTEGER NOT NULL REFERENCES modul(id) ON DELETE CASCADE,
+        fra TEXT NOT NULL,
+        til TEXT)""",
+    "CREATE INDEX hold_medlem_hold ON hold_medlem (hold_id, fra)",
+    "CREATE INDEX hold_medlem_modul ON hold_medlem (modul_id)",
+    # A placement is on one hold at a time.
+    "CREATE UNIQUE INDEX hold_medlem_open ON hold_medlem (modul_id) WHERE til IS NULL",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _HOLDS]
 LATEST = len(MIGRATIONS)
 # The first version whose files carry APPLICATION_ID; files of earlier versions are recognised
 # by their tables instead (desktop.store.identity).

@@ -50,7 +50,9 @@ class QuarterReport:
 
 
 def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
-                   cpr: str | None = None) -> QuarterReport:
+                   cpr: str | None = None, kids: list[int] | None = None) -> QuarterReport:
+    """The quarter's file content: of everyone, of one kursist (`cpr`), or of some kursister
+    (`kids`, e.g. a hold's members), the last two through each kursist's own indexes."""
     qs, nxt = q.start.isoformat(), q.next().start.isoformat()
     iperiode = q.iperiode
     # Emptied, not dropped and created again: a schema change would make SQLite prepare every
@@ -60,6 +62,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         c.execute(f"DELETE FROM temp.{table}")
     if cpr is not None:
         _select_one(c, iperiode, qs, nxt, ukode, cpr)
+    elif kids is not None:
+        _select_kids(c, iperiode, qs, nxt, list(kids))
     else:
         c.execute(
             """INSERT OR IGNORE INTO sel_modul
@@ -73,7 +77,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                UNION SELECT kursist_id FROM proeve WHERE iperiode = ?1
                UNION SELECT m.kursist_id FROM sel_modul s CROSS JOIN modul m ON m.id = s.id""",
             (iperiode,))
-    if ukode is not None and cpr is None:
+    if ukode is not None and cpr is None and kids is None:
         # Looked up per selected kursist: the selection, not the store, sets the cost.
         c.execute("""DELETE FROM sel_kursist WHERE (SELECT ukode FROM kursist k
                        WHERE k.id = sel_kursist.id) IS NOT ?""", (ukode,))
@@ -283,3 +287,26 @@ def _select_one(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str, ukode: 
            SELECT ?2 WHERE EXISTS (SELECT 1 FROM henvisning WHERE kursist_id = ?2 AND iperiode = ?1)
                         OR EXISTS (SELECT 1 FROM proeve WHERE kursist_id = ?2 AND iperiode = ?1)
                         OR EXISTS (SELECT 1 FROM sel_modul)""", (iperiode, kid))
+
+
+def _select_kids(c: sqlite3.Connection, iperiode: str, qs: str, nxt: str,
+                 kids: list[int]) -> None:
+    """The same for some kursister, each found through its own indexes (IN on the key)."""
+    if not kids:
+        return
+    marks = ", ".join("?" * len(kids))
+    c.execute(
+        f"""INSERT OR IGNORE INTO sel_modul
+           SELECT m.id FROM modul m WHERE m.kursist_id IN ({marks}) AND (
+               (m.uslutdato >= ? AND m.uslutdato < ?)
+               OR EXISTS (SELECT 1 FROM undervisning u WHERE u.modul_id = m.id AND u.iperiode = ?)
+               OR EXISTS (SELECT 1 FROM modul_rapport r WHERE r.modul_id = m.id
+                          AND r.iperiode = ?))""", (*kids, qs, nxt, iperiode, iperiode))
+    c.execute(
+        f"""INSERT OR IGNORE INTO sel_kursist
+           SELECT k.id FROM kursist k WHERE k.id IN ({marks}) AND (
+               EXISTS (SELECT 1 FROM henvisning WHERE kursist_id = k.id AND iperiode = ?)
+               OR EXISTS (SELECT 1 FROM proeve WHERE kursist_id = k.id AND iperiode = ?)
+               OR EXISTS (SELECT 1 FROM modul m WHERE m.kursist_id = k.id
+                          AND m.id IN (SELECT id FROM sel_modul)))""",
+        (*kids, iperiode, iperiode))

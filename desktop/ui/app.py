@@ -171,10 +171,10 @@ def run(db: Path, demo: bool = False, quit_when_shown: bool = False) -> int:
     try:
         while True:
             status, damaged = _show(app, ws, note, demo, quit_when_shown)
-            ws.store.close()
+            ws.close()
             if damaged is None:
                 return status
-            ws, note = choose_start(ws.store.path, damaged_message(ws.store.path, in_window=True))
+            ws, note = choose_start(ws.path, damaged_message(ws.path, in_window=True))
             if ws is None:
                 return 2
     finally:
@@ -192,9 +192,9 @@ def _show(app, ws: Workspace, note: str | None, demo: bool, quit_when_shown: boo
     except sqlite3.DatabaseError as exc:  # a large store's damage, met before its check
         if "malformed" not in str(exc):
             raise
-        return 2, damaged_message(ws.store.path)
+        return 2, damaged_message(ws.path)
     window.show()
-    check = StoreCheck(window, ws.store.path, daily=not demo)
+    check = StoreCheck(window, ws.path, daily=not demo)
     if note:
         window.statusBar().showMessage(note)
     if quit_when_shown:

@@ -36,12 +36,18 @@ class BackupList(QListWidget):
 
     def refresh(self) -> None:
         self.clear()
-        for b in autobackup.listing(self.db):
+        self.backups = autobackup.listing(self.db)
+        for b in self.backups:
             item = QListWidgetItem(describe(b), self)
             item.setData(Qt.UserRole, str(b.path))
-        if self.count():
+        if self.backups:
             self.setCurrentRow(0)
+        else:  # said in the list itself, so an empty box never looks broken
+            item = QListWidgetItem(self.tr("None yet: the first is taken at the next start, "
+                                           "or before the next import."), self)
+            item.setFlags(Qt.NoItemFlags)
 
     def selected(self) -> Path | None:
         item = self.currentItem()
-        return Path(item.data(Qt.UserRole)) if item else None
+        data = item.data(Qt.UserRole) if item else None
+        return Path(data) if data else None

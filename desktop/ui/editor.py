@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QScrollArea, QVBoxLayout,
@@ -69,6 +70,12 @@ class KursistEditor(QScrollArea):
                             self.tr("End the placement with a reason for leaving and start "
                                     "attempt + 1."))
         self.mod.add_button(self.tr("Delete pla&cement"), lambda: self._delete(self.mod, "modul"))
+        self.mod.add_button(self.tr("&Join hold …"), self.join_hold,
+                            self.tr("A new placement on a hold's DU and module, its months "
+                                    "from the hold's plan"))
+        # Which hold the selected placement is on (a placement may be on none).
+        self.hold_label = QLabel()
+        self.mod.buttons.insertWidget(1, self.hold_label)
         self.und = Section(self.tr("Teaching in the quarter (for the selected placement)"),
                            RecordTableModel("undervisning"))
         # The columns typed every month first; the optional breakdown of the lessons after them.
@@ -138,10 +145,46 @@ class KursistEditor(QScrollArea):
 
     def _show_months(self, paint: bool = True) -> None:
         m = self._current_modul()
+        self._show_hold(m)
         self.und.model.set_rows(m.children if m else [])
         self.und.setEnabled(m is not None)
         if paint:
             self._paint()
+
+    def _show_hold(self, m: Row | None) -> None:
+        if m is None or self.quarter is None:
+            self.hold_label.setText("")
+            return
+        name = self.ws.holds_of_placements([m.id], self.quarter).get(m.id)
+        self.hold_label.setText(self.tr("Hold: <b>{name}</b>").format(name=escape(name)) if name
+                                else self.tr("<i>On no hold</i>"))
+
+    def join_hold(self) -> None:
+        """'Meld på hold': a new placement on a hold, from a day (today, if in the quarter)."""
+        from desktop.ui.hold_dialogs import JoinDialog
+        if self.kid is None or self.quarter is None:
+            return
+        q = self.quarter
+        today = dt.date.today()
+        choices = [h for h in self.ws.holds() if not h.slutdato]
+        dialog = JoinDialog(choices, today if q.contains(today) else q.start,
+                            format_cpr(self.sheet.cpr, self.masked), self)
+        if not dialog.exec():
+            return
+        hold_id, day = dialog.values()
+        command = commands.JoinHold(hold_id, self.kid, day)
+        if not self.run(command):
+            return
+        # The new placement chosen, its first month's Fravær open: the plan filled in the rest.
+        row = next((i for i, m in enumerate(self.sheet.moduler) if m.id == command.modul_id),
+                   None) if self.sheet else None
+        if row is not None:
+            self.mod.table.selectRow(row)
+            self._show_months()
+            if self.und.model.rowCount():
+                self.window().activateWindow()  # the keyboard back from the dialog
+                self.und.table.setFocus()
+                self._edit_cell(self.und, 0, "unfravaer")
 
     def _paint(self) -> None:
         if self.sheet is None:

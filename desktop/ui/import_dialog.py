@@ -243,7 +243,7 @@ class ImportDialog(QDialog):
             self.result.setText(self.tr("Nothing was loaded."))
             return
         command = commands.ImportFiles(list(self.paths), adopt_ukode=True)
-        backups = self.ws.store.auto_backups
+        backups = self.ws.auto_backups
         try:
             self.changes = run_with_progress(
                 self, self.tr("Loading the files …"),

@@ -43,7 +43,7 @@ class KursistMenu(QObject):
         add("restart_placement", self.tr("Restart module …"), "Ctrl+Shift+G",
             editor.restart_placement)
         add("new_exam", self.tr("New exam"), "Ctrl+Shift+E", editor.new_exam)
-        # "Meld på hold" (join a hold) belongs here, after Ny prøve.
+        add("join_hold", self.tr("Join hold …"), "Ctrl+Shift+J", editor.join_hold)
         menu.addSeparator()
         add("next_finding", self.tr("Next error or warning"), "F8",
             lambda: window.step_finding(True))

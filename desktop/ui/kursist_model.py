@@ -14,7 +14,7 @@ ID_ROLE = USER + 1
 FINDINGS_ROLE = USER + 2  # (errors, warnings) or None while not yet counted
 
 COL_CPR, COL_KOEN, COL_NATION, COL_RECORDS, COL_ERRORS, COL_WARNINGS = range(6)
-SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL = range(3)
+SCOPE_QUARTER, SCOPE_ERRORS, SCOPE_ALL, SCOPE_CONTINUING = range(4)
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
@@ -31,12 +31,14 @@ class KursistTableModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[KursistRow] = []  # everything loaded for the quarter
+        self._all_index: dict[int, int] | None = None
         self._rows: list[KursistRow] = []  # what the search and the scope let through, sorted
         self._counts: dict[int, tuple[int, int]] = {}
         self._index: dict[int, int] | None = {}  # kursist id -> visible row; built when asked
         self._moving: int | None = None
         self._digits = ""
         self._scope = SCOPE_QUARTER
+        self._continuing: frozenset[int] = frozenset()  # kursister going on from last quarter
         self._sort = (COL_CPR, Qt.AscendingOrder)
         self.masked = False  # CPR shown as DDMMYY-XXXX; the search still uses every digit
 
@@ -46,6 +48,7 @@ class KursistTableModel(ListTableModel):
     # filters 100,000 rows.
     def set_rows(self, rows: list[KursistRow]) -> None:
         self._all = rows  # counts stay until the next check replaces them: ids are stable
+        self._all_index: dict[int, int] | None = None  # id -> position in _all, when asked
         self._moving = None
         self._apply()
 
@@ -62,6 +65,12 @@ class KursistTableModel(ListTableModel):
         self._sort = (column, order)
         self._apply()
 
+    def set_continuing(self, kids) -> None:
+        """The kursister with a placement continuing from the previous quarter."""
+        self._continuing = frozenset(kids)
+        if self._scope == SCOPE_CONTINUING:
+            self._apply()
+
     def _filter(self, rows: list[KursistRow]) -> list[KursistRow]:
         digits = self._digits
         if digits:
@@ -69,6 +78,9 @@ class KursistTableModel(ListTableModel):
         if self._scope == SCOPE_ERRORS:
             counts = self._counts
             return [r for r in rows if (c := counts.get(r.id)) and c[0]]
+        if self._scope == SCOPE_CONTINUING:
+            going_on = self._continuing
+            return [r for r in rows if r.id in going_on]
         if self._scope != SCOPE_ALL:
             return [r for r in rows if r.records > 0]
         return list(rows)
@@ -97,12 +109,15 @@ class KursistTableModel(ListTableModel):
         self.endResetModel()
 
     def update_row(self, row: KursistRow) -> None:
-        """One kursist changed: replace its row, or add it, without refilling the list."""
-        for i, r in enumerate(self._all):
-            if r.id == row.id:
-                self._all[i] = row
-                break
+        """One kursist changed: replace its row, or add it, without refilling the list. Found
+        through an index of the loaded rows: a paste changes 30 kursister of 100,000."""
+        if self._all_index is None or len(self._all_index) != len(self._all):
+            self._all_index = {r.id: i for i, r in enumerate(self._all)}
+        at = self._all_index.get(row.id)
+        if at is not None:
+            self._all[at] = row
         else:
+            self._all_index[row.id] = len(self._all)
             self._all.append(row)
         self._moving = None
         i = self.row_of(row.id)

@@ -23,6 +23,7 @@ from desktop.ui.command_runner import CommandRunner
 from desktop.ui.editor import KursistEditor
 from desktop.ui.findings_model import FINDING_ROLE, FindingsModel
 from desktop.ui.help_window import HelpMenu
+from desktop.ui.hold_actions import HoldActions
 from desktop.ui.kursist_menu import build_kursist_menu
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 946])  # the list shows its error and warning counts
+        self.splitter = splitter
         self.setCentralWidget(splitter)
 
         self.kursist_findings = FindingsModel(self, show_cpr=False)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self._watch.setInterval(self.WATCH_MS)
         self._watch.timeout.connect(self._look_for_other_writers)
         self._watch.start()
+        self.hold_actions = HoldActions(self)  # the Hold menu, the carry-forward notice
         self._whole_list_pending = False
         self.reload(first_page=True)
         self._fit_to_screen()
@@ -171,7 +174,10 @@ class MainWindow(QMainWindow):
 
     def _fill_quarters(self) -> None:
         today = Quarter.of(dt.date.today())
-        quarters = sorted({*self.ws.quarters(), today.iperiode, today.previous().iperiode,
+        known = self.ws.quarters()
+        # the quarter after the newest one with data is always there: the next to enter
+        after = [Quarter.parse(known[0]).next().iperiode] if known else []
+        quarters = sorted({*known, *after, today.iperiode, today.previous().iperiode,
                            self.quarter.iperiode}, reverse=True)
         self.quarter_box.blockSignals(True)
         self.quarter_box.clear()
@@ -334,7 +340,10 @@ class MainWindow(QMainWindow):
         undo or redo, an import, a restore or new settings."""
         if not changes:
             return
-        self.editor.show_notice("")
+        if not self.editor.notice.isHidden():  # the last failure is past
+            self.editor.show_notice("")
+        if changes.everything:  # an import or a restore: undo steps it overwrote go
+            self.runner.drop_inapplicable()
         if "mask_cpr" in changes.settings:
             self._show_masked(self.ws.cpr_masked)
         if changes.everything or changes.roster or any(

@@ -68,10 +68,10 @@ class SettingsDialog(QDialog):
         self.backup_result = QLabel(self)
         self.backup_result.setWordWrap(True)
         # The automatic backups (desktop.store.autobackup), newest first.
-        self.auto_backups = BackupList(ws.store.path, self)
+        self.auto_backups = BackupList(ws.path, self)
         self.auto_backups.setMaximumHeight(110)
         self.restore_auto_button = QPushButton(self.tr("Restore the selected backup"), self)
-        self.restore_auto_button.setEnabled(self.auto_backups.count() > 0)
+        self.restore_auto_button.setEnabled(bool(self.auto_backups.backups))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
 
         form = QFormLayout()
@@ -176,6 +176,7 @@ class SettingsDialog(QDialog):
             return
         self._load()
         self.auto_backups.refresh()
+        self.restore_auto_button.setEnabled(bool(self.auto_backups.backups))
         self._show(self.tr("Restored. The previous database is saved as: {path}").format(
             path=command.safety))
         self.restored.emit(str(command.safety))

@@ -57,7 +57,7 @@ class StartDialog(QDialog):
         self._show_backups()
 
     def _show_backups(self) -> None:
-        has = self.backups.count() > 0
+        has = bool(self.backups.backups)
         self.backups_label.setText(
             self.tr("Automatic backups of {name}, newest first:").format(name=self.db.name)
             if has else

@@ -38,6 +38,19 @@
         <source>{n} students</source>
         <translation>{n} kursister</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <source>None yet: the first is taken at the next start, or before the next import.</source>
+        <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
+        <source>Change hold</source>
+        <translation>Skift hold</translation>
+    </message>
 </context>
 <context>
     <name>CloseDialog</name>
@@ -76,6 +89,24 @@
         <location filename="../../desktop/ui/command_runner.py" line="123"/>
         <source>The database is in use by another program; waiting …</source>
         <translation>Databasen er i brug af et andet program; venter …</translation>
+    </message>
+</context>
+<context>
+    <name>CprJoinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="158"/>
+        <source>DDMMYY-XXXX</source>
+        <translation>DDMMÅÅ-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="159"/>
+        <source>&amp;CPR number</source>
+        <translation>&amp;CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="165"/>
+        <source>No student has that CPR number; create the student first (Ctrl+N in the main window).</source>
+        <translation>Ingen kursist har det CPR-nummer; opret først kursisten (Ctrl+N i hovedvinduet).</translation>
     </message>
 </context>
 <context>
@@ -321,6 +352,19 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../desktop/ui/grid_model.py" line="151"/>
+        <source>The placement does not run in this month.</source>
+        <translation>Placeringen er ikke i gang i denne måned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grid_model.py" line="153"/>
+        <source>No month yet: a value typed here creates it.</source>
+        <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="171"/>
@@ -445,6 +489,227 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/help_window.py" line="159"/>
         <source>Not found</source>
         <translation>Ikke fundet</translation>
+    </message>
+</context>
+<context>
+    <name>HoldActions</name>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="26"/>
+        <source>Holds and the quarter&apos;s teaching …</source>
+        <translation>Hold og kvartalets undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
+        <source>Create the months of continuing placements</source>
+        <translation>Opret månederne for fortsættende placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
+        <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
+        <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="33"/>
+        <source>H&amp;old</source>
+        <translation>H&amp;old</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="42"/>
+        <source>Next quarter</source>
+        <translation>Næste kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="44"/>
+        <source>Previous quarter</source>
+        <translation>Forrige kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="53"/>
+        <source>Create &amp;their months (Ctrl+Shift+F)</source>
+        <translation>&amp;Udfyld deres måneder (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="55"/>
+        <source>&amp;Show them</source>
+        <translation>Vis &amp;dem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="68"/>
+        <source>Continuing placements</source>
+        <translation>Fortsættende placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="77"/>
+        <source>Continuing</source>
+        <translation>Fortsætter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="123"/>
+        <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
+        <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="139"/>
+        <source>quarter {q} {year}</source>
+        <translation>{q}. kvartal {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="145"/>
+        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldWindow</name>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="109"/>
+        <source>Holds and the quarter&apos;s teaching</source>
+        <translation>Hold og kvartalets undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="114"/>
+        <source>Holds</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <source>&amp;New hold …</source>
+        <translation>&amp;Nyt hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <source>&amp;Module shift …</source>
+        <translation>&amp;Modulskift …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <source>&lt;b&gt;Holds&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="132"/>
+        <source>Create the quarter&apos;s &amp;months</source>
+        <translation>Opret kvartalets &amp;måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="133"/>
+        <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
+        <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="144"/>
+        <source>The hold&apos;s plan</source>
+        <translation>Holdets plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <source>The quarter&apos;s teaching</source>
+        <translation>Kvartalets undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="166"/>
+        <source>&amp;Join student …</source>
+        <translation>Meld &amp;kursist på …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="168"/>
+        <source>&amp;Leave …</source>
+        <translation>&amp;Udmeld …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="170"/>
+        <source>C&amp;hange hold …</source>
+        <translation>Skift &amp;hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
+        <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="185"/>
+        <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
+        <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="200"/>
+        <source>Redo</source>
+        <translation>Annuller fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="201"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="202"/>
+        <source>Create the quarter&apos;s months</source>
+        <translation>Opret kvartalets måneder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="224"/>
+        <source> – ended</source>
+        <translation> – afsluttet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="230"/>
+        <source>Placements on no hold</source>
+        <translation>Placeringer uden hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="256"/>
+        <source>, ended {day}</source>
+        <translation>, afsluttet {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="258"/>
+        <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
+        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="275"/>
+        <source>{n} placements · {errors} errors at their cells</source>
+        <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="290"/>
+        <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
+        <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="294"/>
+        <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
+        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="354"/>
+        <source>Row {n} ({header}): {message} Nothing was stored.</source>
+        <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="375"/>
+        <source>Paste {n} cells</source>
+        <translation>Indsæt {n} celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <source>Clear {n} cells</source>
+        <translation>Ryd {n} celler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="403"/>
+        <source>The quarter&apos;s months were created for {n} placements.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
 </context>
 <context>
@@ -668,134 +933,182 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="131"/>
+        <source>Join a hold</source>
+        <translation>Meld på hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="136"/>
+        <source>&amp;Hold</source>
+        <translation>&amp;Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="137"/>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
+        <source>There is no hold to join yet: create one under Holds.</source>
+        <translation>Der er endnu intet hold at melde på: opret et under Hold.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="143"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>KursistEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="55"/>
+        <location filename="../../desktop/ui/editor.py" line="56"/>
         <source>Personal data</source>
         <translation>Stamdata</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="57"/>
+        <location filename="../../desktop/ui/editor.py" line="58"/>
         <source>Referrals</source>
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="337"/>
+        <location filename="../../desktop/ui/editor.py" line="367"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="63"/>
+        <location filename="../../desktop/ui/editor.py" line="64"/>
         <source>Module placements</source>
         <translation>Modulplaceringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="65"/>
+        <location filename="../../desktop/ui/editor.py" line="66"/>
         <source>New placement; the attempt number is filled in once the DU and the module are chosen.</source>
         <translation>Ny placering; forsøg nr. udfyldes, når DU og modul er valgt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="69"/>
+        <location filename="../../desktop/ui/editor.py" line="70"/>
         <source>End the placement with a reason for leaving and start attempt + 1.</source>
         <translation>Afslut placeringen med en ophørsårsag og start forsøg + 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="72"/>
+        <location filename="../../desktop/ui/editor.py" line="79"/>
         <source>Teaching in the quarter (for the selected placement)</source>
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="80"/>
+        <location filename="../../desktop/ui/editor.py" line="87"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="60"/>
+        <location filename="../../desktop/ui/editor.py" line="61"/>
         <source>&amp;New referral</source>
         <translation>&amp;Ny henvisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="61"/>
+        <location filename="../../desktop/ui/editor.py" line="62"/>
         <source>Delete r&amp;eferral</source>
         <translation>Slet h&amp;envisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="64"/>
+        <location filename="../../desktop/ui/editor.py" line="65"/>
         <source>New &amp;placement</source>
         <translation>Ny &amp;placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="67"/>
+        <location filename="../../desktop/ui/editor.py" line="68"/>
         <source>&amp;End …</source>
         <translation>&amp;Afslut …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="68"/>
+        <location filename="../../desktop/ui/editor.py" line="69"/>
         <source>Restart &amp;module …</source>
         <translation>&amp;Genstart modul …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="71"/>
+        <location filename="../../desktop/ui/editor.py" line="72"/>
         <source>Delete pla&amp;cement</source>
         <translation>Slet pla&amp;cering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="77"/>
+        <location filename="../../desktop/ui/editor.py" line="73"/>
+        <source>&amp;Join hold …</source>
+        <translation>Me&amp;ld på hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="74"/>
+        <source>A new placement on a hold&apos;s DU and module, its months from the hold&apos;s plan</source>
+        <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="84"/>
         <source>Add the quarter&apos;s &amp;months</source>
         <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="78"/>
+        <location filename="../../desktop/ui/editor.py" line="85"/>
         <source>Delete mon&amp;th</source>
         <translation>Slet &amp;måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="81"/>
+        <location filename="../../desktop/ui/editor.py" line="88"/>
         <source>New e&amp;xam</source>
         <translation>N&amp;y prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="82"/>
+        <location filename="../../desktop/ui/editor.py" line="89"/>
         <source>&amp;Delete exam</source>
         <translation>&amp;Slet prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="96"/>
+        <location filename="../../desktop/ui/editor.py" line="103"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="114"/>
+        <location filename="../../desktop/ui/editor.py" line="121"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="131"/>
+        <location filename="../../desktop/ui/editor.py" line="138"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="362"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="333"/>
+        <location filename="../../desktop/ui/editor.py" line="363"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334"/>
+        <location filename="../../desktop/ui/editor.py" line="364"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="335"/>
+        <location filename="../../desktop/ui/editor.py" line="365"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="336"/>
+        <location filename="../../desktop/ui/editor.py" line="366"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -836,6 +1149,11 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/kursist_menu.py" line="45"/>
         <source>New exam</source>
         <translation>Ny prøve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/kursist_menu.py" line="46"/>
+        <source>Join hold …</source>
+        <translation>Meld på hold …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="48"/>
@@ -891,224 +1209,358 @@ Detaljerne står i logfilen:
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="180"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="180"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="182"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="197"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="178"/>
+        <source>Leave the hold</source>
+        <translation>Udmeld af hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="183"/>
+        <source>Passed module test</source>
+        <translation>Bestået modultest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <source>&amp;End date</source>
+        <translation>&amp;Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="187"/>
+        <source>&amp;How</source>
+        <translation>&amp;Hvordan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>&amp;Try again</source>
         <translation>Prøv &amp;igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Check the quarter again</source>
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>New student</source>
         <translation>Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Export …</source>
         <translation>Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Import …</source>
         <translation>Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Error report …</source>
         <translation>Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Settings …</source>
         <translation>Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Mask CPR numbers</source>
         <translation>Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleShiftDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="207"/>
+        <source>Passed: next module on the hold</source>
+        <translation>Bestået: næste modul på holdet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
+        <source>Stays on the module</source>
+        <translation>Bliver på modulet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
+        <source>Restarts the module (new attempt)</source>
+        <translation>Genstarter modulet (nyt forsøg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="220"/>
+        <source>Module shift</source>
+        <translation>Modulskift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="221"/>
+        <source>{hold} moves on from module {old} to module {new}.</source>
+        <translation>{hold} går videre fra modul {old} til modul {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="225"/>
+        <source>&amp;Date of the module test</source>
+        <translation>&amp;Dato for modultesten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="254"/>
+        <source>{passed} close their placement with the module test and start module {new} on the hold; {stay} stay on their module; {restart} restart it as a new attempt.</source>
+        <translation>{passed} afslutter placeringen med modultesten og starter på modul {new} på holdet; {stay} bliver på deres modul; {restart} genstarter det som et nyt forsøg.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="260"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
+    <name>NewHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="78"/>
+        <source>New hold</source>
+        <translation>Nyt hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="92"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="93"/>
+        <source>&amp;Danish education</source>
+        <translation>&amp;Danskuddannelse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
+        <source>&amp;Module</source>
+        <translation>&amp;Modul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="95"/>
+        <source>&amp;Lesson length (min.)</source>
+        <translation>&amp;Lektionslængde (min.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="96"/>
+        <source>&amp;Start date</source>
+        <translation>&amp;Startdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="97"/>
+        <source>S&amp;cheduled lessons per month</source>
+        <translation>S&amp;kemalagte lektioner pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="98"/>
+        <source>&amp;Other lessons per month</source>
+        <translation>&amp;Øvrige lektioner pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="103"/>
+        <source>The hold needs a name.</source>
+        <translation>Holdet skal have et navn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
+        <source>Give the hold&apos;s start date.</source>
+        <translation>Angiv holdets startdato.</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1821,7 @@ Den nuværende database gemmes først ved siden af. Vil du fortsætte?</translat
         <translation>Ikke gendannet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="180"/>
         <source>Restored. The previous database is saved as: {path}</source>
         <translation>Gendannet. Den tidligere database er gemt som: {path}</translation>
     </message>
