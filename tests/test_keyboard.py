@@ -386,3 +386,14 @@ def test_every_button_of_every_dialog_has_its_own_access_key(window):
                 f"{type(dialog).__name__}: {text!r} and {letters[letter]!r} share Alt+{letter}"
             letters[letter] = text
         dialog.close()
+
+
+def test_ctrl_tab_commits_the_cell_being_edited_and_leaves_the_table(window):
+    open_error(window, "A3")
+    table = window.editor.henv.table
+    referral = current_id(window.editor.henv)
+    type_text("kø")
+    assert table.state() == QAbstractItemView.EditingState
+    key(Qt.Key_Tab, Qt.ControlModifier)
+    assert not inside(table) and table.state() != QAbstractItemView.EditingState
+    assert stored(window, "SELECT hkomkode FROM henvisning WHERE id = ?", referral) == [("101",)]

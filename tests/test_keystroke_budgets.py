@@ -222,3 +222,51 @@ def test_demo_fix_every_error_and_export(window, keys, qtbot, tmp_path, monkeypa
                                capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert validated.returncode == 0, validated.stdout + validated.stderr  # no X, no A left
     keys.within("demo: fix every A/X finding and export the quarter, data typed included", 50)
+
+
+def test_new_kursist_with_referral_joined_to_a_hold_three_months_and_an_exam(window, keys,
+                                                                               qtbot):
+    cpr = valid_cpr(random.Random(11), dt.date(1990, 5, 17))
+
+    def new_kursist_dialog():
+        keys.type(cpr)
+        keys.press(Qt.Key_Tab)
+        keys.type("M")
+        keys.press(Qt.Key_Tab)
+        keys.type("syr")
+        keys.press(Qt.Key_Return)
+        keys.press(Qt.Key_Return)
+
+    def join_dialog():
+        keys.type("M")  # the hold list finds "Mandag-onsdag formiddag"
+        keys.press(Qt.Key_Return)  # OK: from the quarter's first day
+
+    keys.in_dialog(new_kursist_dialog)
+    keys.press(Qt.Key_N, CTRL)
+    keys.type("1")
+    keys.press(Qt.Key_Tab)
+    keys.type("101")
+    keys.press(Qt.Key_Return)
+    keys.in_dialog(join_dialog)
+    keys.press(Qt.Key_J, CTRL | SHIFT)  # Meld på hold: the months come from the hold's plan
+    for fravaer in ("2", "0", "5"):  # the first month's Fravær is open; Enter goes down
+        keys.type(fravaer)
+        keys.press(Qt.Key_Return)
+    keys.press(Qt.Key_E, CTRL | SHIFT)
+    keys.type("3")
+    keys.press(Qt.Key_Return)
+
+    (kid,), = rows(window, "SELECT id FROM kursist WHERE kcprnr = ?", cpr)
+    (modul_id, udd, mod, start), = rows(
+        window, "SELECT id, uuddnr, umodul, ustartdato FROM modul WHERE kursist_id = ?", kid)
+    assert (udd, mod, start) == ("2", "2", "2026-07-01")
+    assert rows(window, "SELECT h.navn FROM hold_medlem m JOIN hold h ON h.id = m.hold_id "
+                        "WHERE m.modul_id = ?", modul_id) == [("Mandag-onsdag formiddag",)]
+    assert sorted(rows(window, "SELECT unperiode, unfagskema, unfravaer, unfagoevrig "
+                               "FROM undervisning WHERE modul_id = ?", modul_id)) == [
+        ("7", "28", "2", "4"), ("8", "32", "0", "4"), ("9", "32", "5", "4")]
+    assert rows(window, "SELECT ptype, pstatus FROM proeve WHERE kursist_id = ?",
+                kid) == [("3", "1")]
+    assert window.editor.findings == []
+    keys.within("new kursist with referral, joined to an existing hold, absence for the "
+                "quarter's three months, one exam registration", 60)

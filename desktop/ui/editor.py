@@ -169,9 +169,22 @@ class KursistEditor(QScrollArea):
         choices = [h for h in self.ws.holds() if not h.slutdato]
         dialog = JoinDialog(choices, today if q.contains(today) else q.start,
                             format_cpr(self.sheet.cpr, self.masked), self)
-        if dialog.exec():
-            hold_id, day = dialog.values()
-            self.run(commands.JoinHold(hold_id, self.kid, day))
+        if not dialog.exec():
+            return
+        hold_id, day = dialog.values()
+        command = commands.JoinHold(hold_id, self.kid, day)
+        if not self.run(command):
+            return
+        # The new placement chosen, its first month's Fravær open: the plan filled in the rest.
+        row = next((i for i, m in enumerate(self.sheet.moduler) if m.id == command.modul_id),
+                   None) if self.sheet else None
+        if row is not None:
+            self.mod.table.selectRow(row)
+            self._show_months()
+            if self.und.model.rowCount():
+                self.window().activateWindow()  # the keyboard back from the dialog
+                self.und.table.setFocus()
+                self._edit_cell(self.und, 0, "unfravaer")
 
     def _paint(self) -> None:
         if self.sheet is None:

@@ -136,6 +136,7 @@ class JoinDialog(_Dialog):
         self.form.addRow(self.tr("&Hold"), self.hold)
         self.form.addRow(self.tr("&From"), self.day)
         self._finish()
+        self.hold.setFocus()  # type the hold's first letter, Enter: joined
 
     def problem(self):
         if self.hold.currentIndex() < 0:

@@ -13,8 +13,9 @@ What it does:
 
 - Tab / Shift+Tab move cell to cell (Qt's `tabKeyNavigation`) and leave the table after its
   last / before its first cell, to the next / previous widget in the focus chain. Ctrl+Tab and
-  Ctrl+Shift+Tab always leave. Tabbed into, the cursor starts at the first (Shift+Tab: last)
-  cell of the current row. `one_stop=True` makes the table a single stop (Tab leaves at once).
+  Ctrl+Shift+Tab always leave, also from a cell being edited (which is committed first).
+  Tabbed into, the cursor starts at the first (Shift+Tab: last) cell of the current row.
+  `one_stop=True` makes the table a single stop (Tab leaves at once).
 - Typing into a cell replaces its value (the editor opens with its text selected, code lists
   included); F2 edits in place.
 - A committed edit keeps the keyboard in the table and moves where the key says: Enter (or
@@ -34,13 +35,9 @@ an edit; the restore is the safety net for reloads that must reset.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
-    QTableView,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QTableView,
+                               QWidget)
 
 _COMMIT_DOWN = QAbstractItemDelegate.EndEditHint.SubmitModelCache
 _NEXT = QAbstractItemDelegate.EndEditHint.EditNextItem
@@ -224,6 +221,31 @@ class KeyTable(QTableView):
                 self.model().setData(index, "", Qt.EditRole)
             return
         super().keyPressEvent(event)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:  # the public edit(index): Qt calls back with a trigger
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        editor = self.indexWidget(index) if opened else None
+        if editor is not None:
+            editor.installEventFilter(self)  # after the delegate's: sees Ctrl+Tab first
+        return opened
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Tab in a cell being edited: commit it, and leave the table."""
+        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab)
+                and event.modifiers() & Qt.ControlModifier and isinstance(watched, QWidget)
+                and self.state() == QAbstractItemView.EditingState):
+            forward = event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier
+            resolve = getattr(watched, "resolve", None)  # a code list takes its match first
+            if resolve is not None and not resolve():
+                return True
+            self.commitData(watched)
+            self.closeEditor(watched, _NO_HINT)
+            self.setFocus(Qt.OtherFocusReason)
+            self.leave(forward)
+            return True
+        return super().eventFilter(watched, event)
 
     def closeEditor(self, editor, hint) -> None:
         """A committed edit keeps the keyboard here and moves where its key said."""
