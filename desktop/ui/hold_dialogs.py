@@ -8,9 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,42 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import code_list
 from desktop.domain.cpr import format_cpr
 from desktop.domain.holds import OUTCOMES, PASSED, RESTART, STAY, Hold, next_module
+from desktop.ui.checked_dialog import CheckedDialog, code_combo
 from desktop.ui.date_field import DateField
-
-
-class _Dialog(QDialog):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def _finish(self) -> None:
-        self.form.addRow(self.error)
-        self.form.addRow(self.buttons)
-
-    def problem(self) -> tuple[str, object] | None:
-        return None
-
-    def _accept(self) -> None:
-        found = self.problem()
-        if found:
-            text, widget = found
-            self.error.setText(text)
-            widget.setFocus()
-            return
-        self.accept()
-
-
-def _code_combo(parent, name: str) -> QComboBox:
-    combo = QComboBox(parent)
-    for code, label in code_list(name):
-        combo.addItem(f"{code} – {label}", code)
-    return combo
 
 
 def hold_combo(parent, choices: list[Hold]) -> QComboBox:
@@ -67,7 +30,7 @@ def hold_combo(parent, choices: list[Hold]) -> QComboBox:
     return combo
 
 
-class NewHoldDialog(_Dialog):
+class NewHoldDialog(CheckedDialog):
     """Name, DU, module, lesson length, start date, and the plan's lessons per month (the
     same for every month to begin with; the plan table changes single months)."""
 
@@ -77,8 +40,8 @@ class NewHoldDialog(_Dialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New hold"))
         self.navn = QLineEdit(self)
-        self.uuddnr = _code_combo(self, "uuddnr")
-        self.umodul = _code_combo(self, "umodul")
+        self.uuddnr = code_combo(self, "uuddnr")
+        self.umodul = code_combo(self, "umodul")
         self.unlekmin = QSpinBox(self)
         self.unlekmin.setRange(15, 120)
         self.unlekmin.setValue(lesson_minutes)
@@ -123,7 +86,7 @@ class NewHoldDialog(_Dialog):
                 "startdato": self.start.iso(), "plan": self.plan()}
 
 
-class JoinDialog(_Dialog):
+class JoinDialog(CheckedDialog):
     """'Meld på hold': which hold, from which day."""
 
     def __init__(self, choices: list[Hold], day: dt.date, who: str, parent=None):
@@ -171,7 +134,7 @@ class CprJoinDialog(JoinDialog):
         return self.find_kursist("".join(ch for ch in self.cpr.text() if ch.isdigit()))
 
 
-class LeaveDialog(_Dialog):
+class LeaveDialog(CheckedDialog):
     """End a placement on its hold: the day, and a passed module test or a reason."""
 
     def __init__(self, day: dt.date, who: str, parent=None):
@@ -210,7 +173,7 @@ _OUTCOME_TEXT = {  # English source texts, translated when shown
     RESTART: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Restarts the module (new attempt)")}
 
 
-class ModuleShiftDialog(_Dialog):
+class ModuleShiftDialog(CheckedDialog):
     """The modulskift as it will run: the day, each member with what happens to them, and a
     summary; OK runs it as one command."""
 

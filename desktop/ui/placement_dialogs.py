@@ -2,49 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QRadioButton)
+from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
-from desktop.domain.codes import code_list
+from desktop.ui.checked_dialog import CheckedDialog, code_combo
 from desktop.ui.date_field import DateField
 
 
-def _ophoer_combo(parent) -> QComboBox:
-    combo = QComboBox(parent)
-    for code, label in code_list("ophoersaarsag"):
-        combo.addItem(f"{code} – {label}", code)
-    return combo
-
-
-class _DateDialog(QDialog):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def _finish_layout(self) -> None:
-        self.form.addRow(self.error)
-        self.form.addRow(self.buttons)
-
-    def _dates(self) -> list[DateField]:
-        return []
-
-    def _accept(self) -> None:
-        for field in self._dates():
-            problem = field.problem()
-            if problem:
-                self.error.setText(problem)
-                field.setFocus()
-                return
-        self.accept()
-
-
-class CloseDialog(_DateDialog):
+class CloseDialog(CheckedDialog):
     """End date, and either an ophørsårsag or the date of the passed module test (A5, W3)."""
 
     def __init__(self, parent=None):
@@ -58,14 +22,14 @@ class CloseDialog(_DateDialog):
         group.addButton(self.passed)
         group.addButton(self.stopped)
         self.test_date = DateField(self)
-        self.reason = _ophoer_combo(self)
+        self.reason = code_combo(self, "ophoersaarsag")
         self.form.addRow(self.tr("End date"), self.end)
         self.form.addRow(self.passed, self.test_date)
         self.form.addRow(self.stopped, self.reason)
         self.end.edit.textChanged.connect(lambda t: self.test_date.edit.setText(t))
         self.passed.toggled.connect(self._sync)
         self._sync()
-        self._finish_layout()
+        self._finish()
 
     def _sync(self) -> None:
         self.test_date.setEnabled(self.passed.isChecked())
@@ -82,20 +46,20 @@ class CloseDialog(_DateDialog):
                 "umodtestdato": None}
 
 
-class RestartDialog(_DateDialog):
+class RestartDialog(CheckedDialog):
     """Close the placement with an ophørsårsag and open the same module as attempt + 1."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restart module"))
         self.end = DateField(self)
-        self.reason = _ophoer_combo(self)
+        self.reason = code_combo(self, "ophoersaarsag")
         self.reason.setCurrentIndex(self.reason.findData("7"))
         self.start = DateField(self)
         self.form.addRow(self.tr("End date of the old placement"), self.end)
         self.form.addRow(self.tr("Reason for leaving"), self.reason)
         self.form.addRow(self.tr("Start date of the new attempt"), self.start)
-        self._finish_layout()
+        self._finish()
 
     def _dates(self) -> list[DateField]:
         return [self.end, self.start]
