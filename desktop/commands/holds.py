@@ -284,14 +284,16 @@ class ModuleShift(Command):
 class CarryForward(Command):
     """The quarter's months for every placement that continues from the previous quarter
     without teaching yet: from its hold's plan, else a copy of its last month (Fravær empty).
-    `count` once run."""
+    `count` once run, and `hold_ids`: the holds they are on, each once (None: on no hold)."""
     quarter: str
     ukode: str | None
     count: int = 0
+    hold_ids: list[int | None] = field(default_factory=list)
     label = "Fortsæt placeringer i kvartalet"
 
     def apply(self, tx: Tx) -> Changes:
-        self.count = store.carry_forward(tx, Quarter.parse(self.quarter), self.ukode)
+        holds = store.carry_forward(tx, Quarter.parse(self.quarter), self.ukode)
+        self.count, self.hold_ids = len(holds), list(dict.fromkeys(holds))
         return _done(tx)
 
 

@@ -48,6 +48,10 @@ class Hold:
     def title(self) -> str:
         return f"{self.navn} (DU{self.uuddnr} modul {self.umodul})"
 
+    def open_on(self, day: dt.date) -> bool:
+        """Whether kursister can join or move to it on `day`: not ended before it."""
+        return not self.slutdato or day.isoformat() <= self.slutdato
+
 
 @dataclass
 class Plan:

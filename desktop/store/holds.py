@@ -534,11 +534,12 @@ def module_shift(tx, hold_id: int, day: dt.date, outcomes: dict[int, str],
     return counts
 
 
-def carry_forward(tx, q: Quarter, ukode: str | None) -> int:
+def carry_forward(tx, q: Quarter, ukode: str | None) -> list[int | None]:
     """The quarter's months for every placement continuing from the previous quarter without
     teaching in this one: from its hold's plan, else last month's Skemalagte, Øvrige and lesson
-    length; Fravær always empty, for the clerk to type. Returns how many placements."""
-    n = 0
+    length; Fravær always empty, for the clerk to type. Returns the hold of each placement
+    (None: on no hold), for the window to show where absence is to be typed."""
+    out: list[int | None] = []
     for cont in continuing(tx.c, q, ukode):
         _, _, _, start, end = _placement(tx.c, cont.modul_id)
         h = hold_on(tx.c, cont.modul_id, q.start)
@@ -548,8 +549,8 @@ def carry_forward(tx, q: Quarter, ukode: str | None) -> int:
             values = (month_values(p, ym, h.unlekmin, fallback=last) if h
                       else carried_values(last, ym))
             _add_month(tx, cont.modul_id, q, values)
-        n += 1
-    return n
+        out.append(h.id if h else None)
+    return out
 
 
 @dataclass(frozen=True)

@@ -166,8 +166,9 @@ class KursistEditor(QScrollArea):
             return
         q = self.quarter
         today = dt.date.today()
-        choices = [h for h in self.ws.holds() if not h.slutdato]
-        dialog = JoinDialog(choices, today if q.contains(today) else q.start,
+        day = today if q.contains(today) else q.start
+        choices = [h for h in self.ws.holds() if h.open_on(day)]
+        dialog = JoinDialog(choices, day,
                             format_cpr(self.sheet.cpr, self.masked), self)
         if not dialog.exec():
             return

@@ -34,6 +34,7 @@ from desktop.ui.grid_view import GridView
 from desktop.ui.hold_dialogs import (
     ChangeHoldDialog,
     CprJoinDialog,
+    EndHoldDialog,
     LeaveDialog,
     ModuleShiftDialog,
     NewHoldDialog,
@@ -117,6 +118,8 @@ class HoldWindow(QWidget):
         new_hold.clicked.connect(self.new_hold)
         self.shift_button = QPushButton(self.tr("&Module shift …"), self)
         self.shift_button.clicked.connect(self.module_shift)
+        self.end_button = QPushButton(self.tr("&End hold …"), self)
+        self.end_button.clicked.connect(self.end_hold)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -124,6 +127,7 @@ class HoldWindow(QWidget):
         lv.addWidget(self.holds, 1)
         lv.addWidget(new_hold)
         lv.addWidget(self.shift_button)
+        lv.addWidget(self.end_button)
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.RichText)
@@ -133,9 +137,14 @@ class HoldWindow(QWidget):
         self.carry_button.setToolTip(self.tr("For every placement that continues from the "
                                              "previous quarter (Ctrl+Shift+F)"))
         self.carry_button.clicked.connect(self.carry_forward)
+        self.finished_button = QPushButton(self.tr("&Handle them …"), self)
+        self.finished_button.setToolTip(self.tr("The placements that look finished, to end "
+                                                "(Ctrl+Shift+L)"))
+        self.finished_button.clicked.connect(self.close_finished)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.carry_button)
+        notice_row.addWidget(self.finished_button)
 
         self.plan_model = PlanModel(self)
         self.plan_model.edited.connect(self._plan_edited)
@@ -200,7 +209,9 @@ class HoldWindow(QWidget):
                                  (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
                                  (self.tr("Close"), ("Ctrl+W",), self.close),
                                  (self.tr("Create the quarter's months"), ("Ctrl+Shift+F",),
-                                  self.carry_forward)):
+                                  self.carry_forward),
+                                 (self.tr("End placements without teaching …"),
+                                  ("Ctrl+Shift+L",), self.close_finished)):
             a = QAction(text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.triggered.connect(slot)
@@ -215,6 +226,23 @@ class HoldWindow(QWidget):
             self.hold_id = hold_id
         self._fill_holds()
         self.refresh()
+
+    def first_of(self, among: list | None) -> int | None:
+        """Of some holds (None: the placements on no hold), the one first in the list."""
+        if not among:
+            return None
+        for h in self.ws.holds():
+            if h.id in among:
+                return h.id
+        return NO_HOLD if None in among else None
+
+    def go_to_first_absence(self) -> None:
+        """The cursor in the grid's first Fravær cell, ready for typing or pasting."""
+        self.grid.setFocus()
+        columns = self.model.layout.columns if self.model.layout else []
+        first = next((i for i, c in enumerate(columns) if c.editable), None)
+        if self.model.rows and first is not None:  # the columns begin with the first Fravær
+            self.grid.setCurrentIndex(self.model.index(0, first))
 
     def _fill_holds(self) -> None:
         self.holds.blockSignals(True)
@@ -264,6 +292,7 @@ class HoldWindow(QWidget):
         self.plan_label.setVisible(h is not None)
         for b in (self.shift_button, self.change_button):
             b.setEnabled(h is not None)
+        self.end_button.setEnabled(h is not None and not h.slutdato)
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
         fresh = self.model.quarter != q or [r.modul_id for r in rows] != \
@@ -292,11 +321,11 @@ class HoldWindow(QWidget):
                                                              quarter=q.previous()))
         if counts.finished:
             parts.append(self.tr("{n} open placements had no teaching for a whole quarter and "
-                                 "look finished: end them in the student's placements (else "
-                                 "B3).").format(n=counts.finished))
+                                 "look finished: end them (else B3).").format(n=counts.finished))
         self.notice.setText(" ".join(parts))
         self.notice.setVisible(bool(parts))
         self.carry_button.setVisible(bool(counts.waiting))
+        self.finished_button.setVisible(bool(counts.finished))
 
     def _changed(self, changes) -> None:
         if not self.isVisible():
@@ -402,7 +431,23 @@ class HoldWindow(QWidget):
             self.main.statusBar().showMessage(
                 self.tr("The quarter's months were created for {n} placements.").format(
                     n=command.count))
-            self.grid.setFocus()
+            if self.hold_id not in command.hold_ids:
+                self.show_quarter(self.quarter, self.first_of(command.hold_ids))
+            self.go_to_first_absence()
+
+    def close_finished(self) -> None:
+        self.main.hold_actions.close_finished(self)
+
+    def end_hold(self) -> None:
+        """'Afslut hold': refused while members are still on it after the day (the command
+        says who); the clerk udmelds or moves them first."""
+        h = self._hold()
+        if h is None or h.slutdato:
+            return
+        dialog = EndHoldDialog(h, _today_in(self.quarter), self)
+        if dialog.exec():
+            if self._run(commands.EndHold(h.id, dialog.values())):
+                self.show_quarter(self.quarter, h.id)
 
     def new_hold(self) -> None:
         dialog = NewHoldDialog(self.ws.settings.lesson_minutes, _today_in(self.quarter), self)
@@ -419,8 +464,9 @@ class HoldWindow(QWidget):
         return self.model.rows[index.row()] if index.isValid() and self.model.rows else None
 
     def join(self) -> None:
-        open_holds = [h for h in self.ws.holds() if not h.slutdato]
-        dialog = CprJoinDialog(open_holds, _today_in(self.quarter), self.ws.kursist_id, self)
+        day = _today_in(self.quarter)
+        open_holds = [h for h in self.ws.holds() if h.open_on(day)]
+        dialog = CprJoinDialog(open_holds, day, self.ws.kursist_id, self)
         if self.hold_id not in (None, NO_HOLD):
             dialog.hold.setCurrentIndex(max(dialog.hold.findData(self.hold_id), 0))
         if dialog.exec():
@@ -440,9 +486,10 @@ class HoldWindow(QWidget):
         row, h = self._current_row(), self._hold()
         if row is None or h is None:
             return
-        choices = [x for x in self.ws.holds() if x.id != h.id and not x.slutdato
+        day = _today_in(self.quarter)
+        choices = [x for x in self.ws.holds() if x.id != h.id and x.open_on(day)
                    and (x.uuddnr, x.umodul) == (row.uuddnr, row.umodul)]
-        dialog = ChangeHoldDialog(choices, _today_in(self.quarter), row.cpr, self)
+        dialog = ChangeHoldDialog(choices, day, row.cpr, self)
         if dialog.exec():
             hold_id, day = dialog.values()
             self._run(commands.ChangeHold(row.modul_id, row.kursist_id, hold_id, day))

@@ -47,7 +47,7 @@
 <context>
     <name>ChangeHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="167"/>
         <source>Change hold</source>
         <translation>Skift hold</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="16"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="18"/>
         <source>Passed module test</source>
         <translation>&amp;Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="19"/>
         <source>Left without module test</source>
         <translation>&amp;Ophør uden modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="26"/>
         <source>End date</source>
         <translation>Slutdato</translation>
     </message>
@@ -94,17 +94,17 @@
 <context>
     <name>CprJoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="122"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="123"/>
         <source>&amp;CPR number</source>
         <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="165"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="129"/>
         <source>No student has that CPR number; create the student first (Ctrl+N in the main window).</source>
         <translation>Ingen kursist har det CPR-nummer; opret først kursisten (Ctrl+N i hovedvinduet).</translation>
     </message>
@@ -143,6 +143,29 @@
         <location filename="../../desktop/ui/date_field.py" line="85"/>
         <source>Choose a date in the calendar (Alt+Down)</source>
         <translation>Vælg dato i kalender (Alt+Ned)</translation>
+    </message>
+</context>
+<context>
+    <name>EndHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="175"/>
+        <source>End hold</source>
+        <translation>Afslut hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="176"/>
+        <source>{hold} stops. Students still on it after the day must leave it or change hold first.</source>
+        <translation>{hold} stopper. Kursister, der stadig er på holdet efter dagen, skal udmeldes eller skifte hold først.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="181"/>
+        <source>&amp;End date</source>
+        <translation>&amp;Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +375,109 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>FinishedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="47"/>
+        <source>Placements without teaching</source>
+        <translation>Placeringer uden undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="49"/>
+        <source>These open placements have had no teaching for a whole quarter. Unless they are ended, they give B3. Space ticks or unticks a placement; OK ends the ticked ones.</source>
+        <translation>Disse åbne placeringer har ikke haft undervisning i et helt kvartal. Afsluttes de ikke, giver de B3. Mellemrum markerer en placering eller fjerner markeringen; OK afslutter de markerede.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="54"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="54"/>
+        <source>Danish education and module</source>
+        <translation>Danskuddannelse og modul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="55"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="56"/>
+        <source>Last month taught</source>
+        <translation>Sidste måned med undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="69"/>
+        <source>DU{du} module {modul}</source>
+        <translation>DU{du} modul {modul}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="71"/>
+        <source>no hold</source>
+        <translation>intet hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="78"/>
+        <source>&amp;Placements</source>
+        <translation>&amp;Placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="83"/>
+        <source>Tick &amp;all</source>
+        <translation>Markér &amp;alle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="84"/>
+        <source>Tick &amp;none</source>
+        <translation>Markér &amp;ingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="88"/>
+        <source>Open the &amp;student</source>
+        <translation>Åbn &amp;kursisten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="89"/>
+        <source>Closes this list and opens the student of the current row, to decide there</source>
+        <translation>Lukker listen og åbner kursisten på den valgte linje, så du kan tage stilling der</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="96"/>
+        <source>&amp;Last day of the last month taught (each its own)</source>
+        <translation>&amp;Sidste dag i den sidste måned med undervisning (for hver placering)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="97"/>
+        <source>The same &amp;date for all:</source>
+        <translation>Samme &amp;dato for alle:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="103"/>
+        <source>End date</source>
+        <translation>Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="108"/>
+        <source>&amp;Reason for leaving</source>
+        <translation>&amp;Ophørsårsag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="115"/>
+        <source>never (ends on its start date)</source>
+        <translation>aldrig (afsluttes på startdatoen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="139"/>
+        <source>Tick the placements to end (Space).</source>
+        <translation>Markér de placeringer, der skal afsluttes (Mellemrum).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="141"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>GridModel</name>
     <message>
         <location filename="../../desktop/ui/grid_model.py" line="151"/>
@@ -494,220 +620,270 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldActions</name>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="26"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="27"/>
         <source>Holds and the quarter&apos;s teaching …</source>
         <translation>Hold og kvartalets undervisning …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
         <source>Create the months of continuing placements</source>
         <translation>Opret månederne for fortsættende placeringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="30"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="31"/>
         <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
         <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="33"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="34"/>
+        <source>End placements without teaching …</source>
+        <translation>Afslut placeringer uden undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="35"/>
+        <source>The open placements that had no teaching for a whole quarter (else B3)</source>
+        <translation>De åbne placeringer, der ikke har haft undervisning i et helt kvartal (ellers B3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="37"/>
         <source>H&amp;old</source>
         <translation>H&amp;old</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="42"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="46"/>
         <source>Next quarter</source>
         <translation>Næste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="44"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="48"/>
         <source>Previous quarter</source>
         <translation>Forrige kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="53"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="57"/>
         <source>Create &amp;their months (Ctrl+Shift+F)</source>
         <translation>&amp;Udfyld deres måneder (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="55"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="59"/>
         <source>&amp;Show them</source>
         <translation>Vis &amp;dem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="68"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="62"/>
+        <source>&amp;Handle them … (Ctrl+Shift+L)</source>
+        <translation>&amp;Behandl dem … (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="75"/>
         <source>Continuing placements</source>
         <translation>Fortsættende placeringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="77"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="84"/>
         <source>Continuing</source>
         <translation>Fortsætter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="123"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="131"/>
         <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
         <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="139"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="134"/>
+        <source>&lt;b&gt;{n} open placements look finished&lt;/b&gt;: no teaching for a whole quarter.</source>
+        <translation>&lt;b&gt;{n} åbne placeringer ser afsluttede ud&lt;/b&gt;: ingen undervisning i et helt kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="155"/>
         <source>quarter {q} {year}</source>
         <translation>{q}. kvartal {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="145"/>
-        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
-        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="163"/>
+        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid or in each student&apos;s teaching.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast deres fravær i tabellen eller under hver kursists undervisning.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="202"/>
+        <source>No open placement has gone a whole quarter without teaching.</source>
+        <translation>Ingen åben placering har været et helt kvartal uden undervisning.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="215"/>
+        <source>{n} placements were ended (Ctrl+Z undoes it).</source>
+        <translation>{n} placeringer er afsluttet (Ctrl+Z fortryder).</translation>
     </message>
 </context>
 <context>
     <name>HoldWindow</name>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="109"/>
+        <location filename="../../desktop/ui/hold_window.py" line="110"/>
         <source>Holds and the quarter&apos;s teaching</source>
         <translation>Hold og kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="114"/>
+        <location filename="../../desktop/ui/hold_window.py" line="115"/>
         <source>Holds</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <location filename="../../desktop/ui/hold_window.py" line="117"/>
         <source>&amp;New hold …</source>
         <translation>&amp;Nyt hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <location filename="../../desktop/ui/hold_window.py" line="119"/>
         <source>&amp;Module shift …</source>
         <translation>&amp;Modulskift …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <location filename="../../desktop/ui/hold_window.py" line="121"/>
+        <source>&amp;End hold …</source>
+        <translation>&amp;Afslut hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="126"/>
         <source>&lt;b&gt;Holds&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="132"/>
+        <location filename="../../desktop/ui/hold_window.py" line="136"/>
         <source>Create the quarter&apos;s &amp;months</source>
-        <translation>Opret kvartalets &amp;måneder</translation>
+        <translation>&amp;Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="133"/>
+        <location filename="../../desktop/ui/hold_window.py" line="137"/>
         <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
         <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="144"/>
+        <location filename="../../desktop/ui/hold_window.py" line="140"/>
+        <source>&amp;Handle them …</source>
+        <translation>&amp;Behandl dem …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="141"/>
+        <source>The placements that look finished, to end (Ctrl+Shift+L)</source>
+        <translation>Placeringerne, der ser afsluttede ud, til afslutning (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="153"/>
         <source>The hold&apos;s plan</source>
         <translation>Holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <location filename="../../desktop/ui/hold_window.py" line="164"/>
         <source>The quarter&apos;s teaching</source>
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="166"/>
+        <location filename="../../desktop/ui/hold_window.py" line="175"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="168"/>
+        <location filename="../../desktop/ui/hold_window.py" line="177"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="170"/>
+        <location filename="../../desktop/ui/hold_window.py" line="179"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <location filename="../../desktop/ui/hold_window.py" line="191"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="185"/>
+        <location filename="../../desktop/ui/hold_window.py" line="194"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <location filename="../../desktop/ui/hold_window.py" line="208"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="200"/>
+        <location filename="../../desktop/ui/hold_window.py" line="209"/>
         <source>Redo</source>
         <translation>Annuller fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="201"/>
+        <location filename="../../desktop/ui/hold_window.py" line="210"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="202"/>
+        <location filename="../../desktop/ui/hold_window.py" line="211"/>
         <source>Create the quarter&apos;s months</source>
         <translation>Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="224"/>
+        <location filename="../../desktop/ui/hold_window.py" line="213"/>
+        <source>End placements without teaching …</source>
+        <translation>Afslut placeringer uden undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="252"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="230"/>
+        <location filename="../../desktop/ui/hold_window.py" line="258"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <location filename="../../desktop/ui/hold_window.py" line="281"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="256"/>
+        <location filename="../../desktop/ui/hold_window.py" line="284"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="258"/>
+        <location filename="../../desktop/ui/hold_window.py" line="286"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
         <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="275"/>
+        <location filename="../../desktop/ui/hold_window.py" line="304"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="290"/>
+        <location filename="../../desktop/ui/hold_window.py" line="319"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="294"/>
-        <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
-        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
+        <location filename="../../desktop/ui/hold_window.py" line="323"/>
+        <source>{n} open placements had no teaching for a whole quarter and look finished: end them (else B3).</source>
+        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="354"/>
+        <location filename="../../desktop/ui/hold_window.py" line="383"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="375"/>
+        <location filename="../../desktop/ui/hold_window.py" line="404"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <location filename="../../desktop/ui/hold_window.py" line="416"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="403"/>
+        <location filename="../../desktop/ui/hold_window.py" line="432"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
@@ -935,27 +1111,27 @@ Detaljerne står i logfilen:
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="131"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
         <source>Join a hold</source>
         <translation>Meld på hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="99"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="137"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="100"/>
         <source>&amp;From</source>
         <translation>&amp;Fra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="106"/>
         <source>There is no hold to join yet: create one under Holds.</source>
         <translation>Der er endnu intet hold at melde på: opret et under Hold.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -973,7 +1149,7 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="367"/>
+        <location filename="../../desktop/ui/editor.py" line="381"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -1088,27 +1264,27 @@ Detaljerne står i logfilen:
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362"/>
+        <location filename="../../desktop/ui/editor.py" line="376"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="363"/>
+        <location filename="../../desktop/ui/editor.py" line="377"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="364"/>
+        <location filename="../../desktop/ui/editor.py" line="378"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="365"/>
+        <location filename="../../desktop/ui/editor.py" line="379"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="366"/>
+        <location filename="../../desktop/ui/editor.py" line="380"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -1227,27 +1403,27 @@ Detaljerne står i logfilen:
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
         <source>Leave the hold</source>
         <translation>Udmeld af hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="147"/>
         <source>Passed module test</source>
         <translation>Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="150"/>
         <source>&amp;End date</source>
         <translation>&amp;Slutdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="151"/>
         <source>&amp;How</source>
         <translation>&amp;Hvordan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="155"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1422,37 +1598,37 @@ Detaljerne står i logfilen:
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1460,52 +1636,52 @@ Detaljerne står i logfilen:
 <context>
     <name>ModuleShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="195"/>
         <source>Passed: next module on the hold</source>
         <translation>Bestået: næste modul på holdet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="196"/>
         <source>Stays on the module</source>
         <translation>Bliver på modulet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="197"/>
         <source>Restarts the module (new attempt)</source>
         <translation>Genstarter modulet (nyt forsøg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="220"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
         <source>Module shift</source>
         <translation>Modulskift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="221"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
         <source>{hold} moves on from module {old} to module {new}.</source>
         <translation>{hold} går videre fra modul {old} til modul {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="225"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="213"/>
         <source>&amp;Date of the module test</source>
         <translation>&amp;Dato for modultesten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="215"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="215"/>
         <source>Outcome</source>
         <translation>Udfald</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="242"/>
         <source>{passed} close their placement with the module test and start module {new} on the hold; {stay} stay on their module; {restart} restart it as a new attempt.</source>
         <translation>{passed} afslutter placeringen med modultesten og starter på modul {new} på holdet; {stay} bliver på deres modul; {restart} genstarter det som et nyt forsøg.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="260"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="248"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1513,52 +1689,52 @@ Detaljerne står i logfilen:
 <context>
     <name>NewHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="41"/>
         <source>New hold</source>
         <translation>Nyt hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="92"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="55"/>
         <source>&amp;Name</source>
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="56"/>
         <source>&amp;Danish education</source>
         <translation>&amp;Danskuddannelse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="57"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="58"/>
         <source>&amp;Lesson length (min.)</source>
         <translation>&amp;Lektionslængde (min.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="59"/>
         <source>&amp;Start date</source>
         <translation>&amp;Startdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="60"/>
         <source>S&amp;cheduled lessons per month</source>
         <translation>S&amp;kemalagte lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="61"/>
         <source>&amp;Other lessons per month</source>
         <translation>&amp;Øvrige lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="66"/>
         <source>The hold needs a name.</source>
         <translation>Holdet skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="70"/>
         <source>Give the hold&apos;s start date.</source>
         <translation>Angiv holdets startdato.</translation>
     </message>
@@ -1687,22 +1863,22 @@ Detaljerne står i logfilen:
 <context>
     <name>RestartDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
         <source>Restart module</source>
         <translation>Genstart modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="59"/>
         <source>End date of the old placement</source>
         <translation>Slutdato for den gamle placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="60"/>
         <source>Reason for leaving</source>
         <translation>Ophørsårsag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="61"/>
         <source>Start date of the new attempt</source>
         <translation>Startdato for det nye forsøg</translation>
     </message>
