@@ -356,8 +356,13 @@ def dialogs(window):
     from desktop.ui.report_dialog import ReportDialog
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.start_dialog import StartDialog
+    from desktop.store.holds import Finished
+    from desktop.ui.finished_dialog import FinishedDialog
+    from desktop.ui.hold_dialogs import EndHoldDialog
     ws, q = window.ws, window.quarter
-    return [ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
+    finished = [Finished(1, 1, "0101901378", "2", "3", "2026-01-05", None, (2026, 2))]
+    return [FinishedDialog(finished, False, window), EndHoldDialog(ws.holds()[0], q.start, window),
+            ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
             ReportDialog(ws, q, window), SettingsDialog(ws, window), CloseDialog(window),
             RestartDialog(window), NewKursistDialog(window), HelpWindow(window),
             StartDialog(ws.path, "", window)]

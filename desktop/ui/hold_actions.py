@@ -9,8 +9,8 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
-                               QToolBar, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QSizePolicy, QToolBar, QWidget)
 
 from desktop import commands
 from desktop.ui.kursist_model import SCOPE_CONTINUING
@@ -201,8 +201,13 @@ class HoldActions(QObject):
             self.w.statusBar().showMessage(self.tr(
                 "No open placement has gone a whole quarter without teaching."))
             return
-        dialog = FinishedDialog(listed, self.w.mask_action.isChecked(), parent or self.w)
+        owner = parent or self.w
+        was = QApplication.focusWidget()
+        dialog = FinishedDialog(listed, self.w.mask_action.isChecked(), owner)
         result = dialog.exec()
+        owner.activateWindow()  # the keyboard back where it was when the dialog opened
+        if was is not None:
+            was.setFocus()
         if result == FinishedDialog.OPEN and dialog.current() is not None:
             self.show_placement(dialog.current())
             return

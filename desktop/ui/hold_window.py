@@ -445,9 +445,11 @@ class HoldWindow(QWidget):
         if h is None or h.slutdato:
             return
         dialog = EndHoldDialog(h, _today_in(self.quarter), self)
-        if dialog.exec():
-            if self._run(commands.EndHold(h.id, dialog.values())):
-                self.show_quarter(self.quarter, h.id)
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard back in the list of holds
+        self.holds.setFocus()
+        if accepted and self._run(commands.EndHold(h.id, dialog.values())):
+            self.show_quarter(self.quarter, h.id)
 
     def new_hold(self) -> None:
         dialog = NewHoldDialog(self.ws.settings.lesson_minutes, _today_in(self.quarter), self)
