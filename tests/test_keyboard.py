@@ -347,6 +347,17 @@ def test_the_guide_lists_every_shortcut_of_the_kursist_menu(window):
         assert keys in chapter, f"{keys} ({action.text()}) is not in the guide's keyboard chapter"
 
 
+def test_the_guide_lists_every_shortcut_of_the_hold_menu(window):
+    guide = GUIDE.read_text(encoding="utf-8")
+    chapter = guide[guide.index("## Tastaturgenveje"):]
+    menu, = [a.menu() for a in window.menuBar().actions() if a.text() == "H&old"]
+    shortcuts = [a for a in menu.actions() if not a.shortcut().isEmpty()]
+    assert window.hold_actions.finished_action in shortcuts
+    for action in shortcuts:
+        keys = action.shortcut().toString(QKeySequence.NativeText)
+        assert keys in chapter, f"{keys} ({action.text()}) is not in the guide's keyboard chapter"
+
+
 def dialogs(window):
     from desktop.ui.export_dialog import ExportDialog
     from desktop.ui.help_window import HelpWindow
