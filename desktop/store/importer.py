@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from operator import itemgetter
 
 from desktop.domain.fields import KEYS, PLACEMENT_END, TAGS
 from desktop.domain.quarter import Quarter
@@ -45,32 +46,38 @@ def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
     c.execute("CREATE TEMP TABLE imp_scope (kid INTEGER, q TEXT, PRIMARY KEY (kid, q))")
     c.executemany("INSERT OR IGNORE INTO imp_scope VALUES (?, ?)", scope)
     stored = {kind: _stored(c, kind) for kind in ("henvisning", "proeve", "undervisning")}
-    c.executemany("DELETE FROM modul_rapport WHERE iperiode = ?2 AND modul_id IN "
-                  "(SELECT id FROM modul WHERE kursist_id = ?1)", scope)
+    c.execute("DELETE FROM modul_rapport WHERE (iperiode, modul_id) IN "
+              "(SELECT s.q, m.id FROM imp_scope s CROSS JOIN modul m ON m.kursist_id = s.kid)")
 
     rows: dict[str, dict[tuple, list]] = {"henvisning": {}, "proeve": {}, "undervisning": {}}
-    reported_only: list[tuple[int, str]] = []
+    put = _Placements(c, placements)
+    months: list[tuple[list, str, tuple]] = []  # (placement id cell, quarter, values)
+    reported_only: list[tuple[list, str]] = []
+    values_of = {kind: itemgetter(*TAGS[kind]) for kind in rows}  # in catalogue order
+    of_month = values_of["undervisning"]
+    n = Counter()
     for (kid, iperiode), k in zip(scope, kursister):
-        counts["kursister"] += 1
-        for kind in ("henvisning", "proeve"):
-            for r in k.of_kind(kind):
-                rows[kind].setdefault((kid, iperiode), []).append(
-                    tuple(r.values[t] for t in TAGS[kind]))
-                counts[kind] += 1
-        for m in k.moduler:
-            pid = _put_placement(c, placements, kid, iperiode, m)
-            counts["modul"] += 1
-            for u in m.undervisning:
-                rows["undervisning"].setdefault((pid, iperiode), []).append(
-                    tuple(u.values[t] for t in TAGS["undervisning"]))
-                counts["undervisning"] += 1
-            if not m.undervisning and not m["uslutdato"]:
-                reported_only.append((pid, iperiode))
+        for r in k.children:
+            kind = r.kind
+            if kind == "modul":
+                cell = put(kid, iperiode, r)
+                taught = [u for u in r.children if u.kind == "undervisning"]
+                months += [(cell, iperiode, of_month(u.values)) for u in taught]
+                if not taught and not r.values["uslutdato"]:
+                    reported_only.append((cell, iperiode))
+            elif kind in values_of:
+                rows[kind].setdefault((kid, iperiode), []).append(values_of[kind](r.values))
+            n[kind] += 1
+    n["kursister"], n["undervisning"] = len(kursister), len(months)
+    counts.update({kind: count for kind, count in n.items() if count})  # as before: no zeros
+    put.flush()
+    for cell, iperiode, values in months:
+        rows["undervisning"].setdefault((cell[0], iperiode), []).append(values)
     for kind, parent in (("henvisning", "kursist_id"), ("proeve", "kursist_id"),
                          ("undervisning", "modul_id")):
         _sync(c, kind, parent, stored[kind], rows[kind])
     c.executemany("INSERT OR IGNORE INTO modul_rapport (modul_id, iperiode) VALUES (?, ?)",
-                  reported_only)
+                  [(cell[0], iperiode) for cell, iperiode in reported_only])
     c.execute("DROP TABLE temp.imp_scope")
     c.execute("DROP TABLE temp.imp")
     return counts
@@ -103,7 +110,10 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
     updates, deletes, inserts = [], [], []
     # In the file's order, so that new records are numbered as the file lists them.
     for group in [*new, *(g for g in stored if g not in new)]:
-        old = list(stored.get(group, ()))
+        if group not in stored:  # nothing stored for it: every record is new
+            inserts += [(group[0], group[1], *values) for values in new[group]]
+            continue
+        old = list(stored[group])
         fresh = []
         for values in new.get(group, ()):
             same = next((i for i, (_, v) in enumerate(old) if v == values), None)
@@ -126,25 +136,82 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
     c.executemany(insert_sql(kind, parent, ("iperiode",)), inserts)
 
 
-def _put_placement(c, placements: dict, kid: int, iperiode: str, m: Record) -> int:
-    key = (kid, m["uuddnr"], m["umodul"], m["uforsoegnr"])
-    values = m.values
-    found = placements.get(key)
-    if found is None:
-        pid = c.execute(insert_sql("modul", "kursist_id"),
-                        (kid, *(values[t] for t in TAGS["modul"]))).lastrowid
-        placements[key] = (pid, values["uslutdato"])
-        return pid
-    pid, stored_end = found
-    c.execute("UPDATE modul SET ustartdato = ? WHERE id = ?", (values["ustartdato"], pid))
-    if values["uslutdato"]:
-        c.execute("UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?",
-                  (*(values[t] for t in PLACEMENT_END), pid))
-        placements[key] = (pid, values["uslutdato"])
-    elif stored_end and stored_end < Quarter.parse(iperiode).next().start.isoformat():
-        # The file says the placement was still open at the end of its quarter: an end we
-        # knew of within or before that quarter is withdrawn. A later end stays.
-        c.execute("UPDATE modul SET uslutdato = NULL, uophoersaarsag = NULL, umodtestdato = NULL "
-                  "WHERE id = ?", (pid,))
-        placements[key] = (pid, None)
-    return pid
+class _Placements:
+    """The file's placements, matched on (kursist, DU, module, attempt) to those stored: the
+    new ones inserted with one executemany and the stored ones updated with one per kind of
+    change, at flush(). Each call returns a one-item list that holds the placement's id once
+    it is known (a new one's after flush)."""
+
+    _START = "UPDATE modul SET ustartdato = ? WHERE id = ?"
+    _END = "UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?"
+    _REOPEN = ("UPDATE modul SET uslutdato = NULL, uophoersaarsag = NULL, umodtestdato = NULL "
+               "WHERE id = ?")
+
+    def __init__(self, c: sqlite3.Connection, stored: dict[tuple, tuple[int, str | None]]):
+        self.c = c
+        # key -> (id cell, the end as this import leaves it)
+        self.known = {key: ([pid], end) for key, (pid, end) in stored.items()}
+        self.touched: set[tuple] = set()
+        self.new: list[tuple] = []
+        self.new_cells: list[list] = []
+        self.writes: dict[str, list[tuple]] = {self._START: [], self._END: [], self._REOPEN: []}
+        self.sql = insert_sql("modul", "kursist_id")
+        self.tags = TAGS["modul"]
+        self.next_start: dict[str, str] = {}  # quarter -> the next quarter's first day
+
+    def __call__(self, kid: int, iperiode: str, m: Record) -> list:
+        values = m.values
+        key = (kid, values["uuddnr"], values["umodul"], values["uforsoegnr"])
+        if key in self.touched:
+            # The same placement twice in one call (the schema's modulkey forbids it in a
+            # file): what came before is written first, so the second one sees it.
+            self.flush()
+        self.touched.add(key)
+        found = self.known.get(key)
+        if found is None:
+            cell = [None]
+            self.new.append((kid, *(values[t] for t in self.tags)))
+            self.new_cells.append(cell)
+            self.known[key] = (cell, values["uslutdato"])
+            return cell
+        cell, stored_end = found
+        pid = cell[0]
+        self.writes[self._START].append((values["ustartdato"], pid))
+        if values["uslutdato"]:
+            self.writes[self._END].append((*(values[t] for t in PLACEMENT_END), pid))
+            self.known[key] = (cell, values["uslutdato"])
+        elif stored_end and stored_end < self._next_start(iperiode):
+            # The file says the placement was still open at the end of its quarter: an end we
+            # knew of within or before that quarter is withdrawn. A later end stays.
+            self.writes[self._REOPEN].append((pid,))
+            self.known[key] = (cell, None)
+        return cell
+
+    def _next_start(self, iperiode: str) -> str:
+        try:
+            return self.next_start[iperiode]
+        except KeyError:
+            day = self.next_start[iperiode] = Quarter.parse(iperiode).next().start.isoformat()
+            return day
+
+    def flush(self) -> None:
+        c = self.c
+        if self.new:
+            # AUTOINCREMENT numbers new rows above every id the table has had, in the order
+            # inserted, and this transaction holds the write lock: the new rows are those
+            # above the largest id before.
+            before = c.execute("SELECT COALESCE(MAX(id), 0) FROM modul").fetchone()[0]
+            c.executemany(self.sql, self.new)
+            ids = [r[0] for r in c.execute("SELECT id FROM modul WHERE id > ? ORDER BY id",
+                                           (before,))]
+            if len(ids) != len(self.new_cells):
+                raise RuntimeError("modul ids: %d new rows, %d ids" % (len(self.new_cells),
+                                                                       len(ids)))
+            for cell, pid in zip(self.new_cells, ids):
+                cell[0] = pid
+            self.new, self.new_cells = [], []
+        for sql, args in self.writes.items():
+            if args:
+                c.executemany(sql, args)
+                args.clear()
+        self.touched.clear()
