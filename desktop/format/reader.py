@@ -147,7 +147,7 @@ class _Stream:
                 log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
         # Records after the verdict: in a chunk the schema accepts, no element with content
         # is xsi:nil (cvc-elt.3.2.2), so none need be asked (a tenth of the read).
-        records: dict[etree._Element, Record] = {}
+        records: dict[etree._Element, Record] | None = {} if log else None
         kursister = [_record(el, records, nil=bool(log)) for el in els]
         if log:
             mapper = ErrorMapper(records)
@@ -250,17 +250,18 @@ _PLAN = {kind: {**{f"{{{NAMESPACE}}}{t}": (t, None) for t in tags},
          for kind, tags in TAGS.items()}
 
 
-def _record(el: etree._Element, records: dict, nil: bool = True) -> Record:
-    """`nil`: an element with text may say xsi:nil, which makes its value None."""
+def _record(el: etree._Element, records: dict | None, nil: bool = True) -> Record:
+    """`nil`: an element with text may say xsi:nil, which makes its value None. `records`
+    collects each record by its element, for the findings of a chunk the schema rejects."""
     kind = _LOCAL.get(el.tag) or local(el.tag)
     plan = _PLAN[kind]
     values: dict[str, str | None] = dict.fromkeys(TAGS[kind])
     children: list[Record] = []
-    for child in el.iterchildren(etree.Element):
+    for child in el:  # a comment or PI has no tag in the plan
         what = plan.get(child.tag)
         if what is None:
             continue
-        name, child_kind = what
+        name = what[0]
         if name is None:
             children.append(_record(child, records, nil))
             continue
@@ -269,9 +270,10 @@ def _record(el: etree._Element, records: dict, nil: bool = True) -> Record:
             text = text.strip() or None
             if nil and text is not None and child.get(XSI_NIL) in ("true", "1"):
                 text = None
-        values[name] = text
+            values[name] = text
     record = Record(kind, values, children, el.sourceline)
-    records[el] = record
+    if records is not None:
+        records[el] = record
     return record
 
 
