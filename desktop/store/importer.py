@@ -51,33 +51,32 @@ def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
 
     rows: dict[str, dict[tuple, list]] = {"henvisning": {}, "proeve": {}, "undervisning": {}}
     put = _Placements(c, placements)
-    months: list[tuple[list, str, tuple]] = []  # (placement id cell, quarter, values)
-    reported_only: list[tuple[list, str]] = []
+    reported_only: list[tuple[int, str]] = []
     values_of = {kind: itemgetter(*TAGS[kind]) for kind in rows}  # in catalogue order
-    of_month = values_of["undervisning"]
     n = Counter()
     for (kid, iperiode), k in zip(scope, kursister):
         for r in k.children:
             kind = r.kind
             if kind == "modul":
-                cell = put(kid, iperiode, r)
-                taught = [u for u in r.children if u.kind == "undervisning"]
-                months += [(cell, iperiode, of_month(u.values)) for u in taught]
-                if not taught and not r.values["uslutdato"]:
-                    reported_only.append((cell, iperiode))
+                pid = put(kid, iperiode, r)
+                taught = [values_of["undervisning"](u.values) for u in r.children
+                          if u.kind == "undervisning"]
+                if taught:
+                    rows["undervisning"].setdefault((pid, iperiode), []).extend(taught)
+                    n["undervisning"] += len(taught)
+                elif not r.values["uslutdato"]:
+                    reported_only.append((pid, iperiode))
             elif kind in values_of:
                 rows[kind].setdefault((kid, iperiode), []).append(values_of[kind](r.values))
             n[kind] += 1
-    n["kursister"], n["undervisning"] = len(kursister), len(months)
+    n["kursister"] = len(kursister)
     counts.update({kind: count for kind, count in n.items() if count})  # as before: no zeros
     put.flush()
-    for cell, iperiode, values in months:
-        rows["undervisning"].setdefault((cell[0], iperiode), []).append(values)
     for kind, parent in (("henvisning", "kursist_id"), ("proeve", "kursist_id"),
                          ("undervisning", "modul_id")):
         _sync(c, kind, parent, stored[kind], rows[kind])
     c.executemany("INSERT OR IGNORE INTO modul_rapport (modul_id, iperiode) VALUES (?, ?)",
-                  [(cell[0], iperiode) for cell, iperiode in reported_only])
+                  reported_only)
     c.execute("DROP TABLE temp.imp_scope")
     c.execute("DROP TABLE temp.imp")
     return counts
@@ -137,55 +136,60 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
 
 
 class _Placements:
-    """The file's placements, matched on (kursist, DU, module, attempt) to those stored: the
-    new ones inserted with one executemany and the stored ones updated with one per kind of
-    change, at flush(). Each call returns a one-item list that holds the placement's id once
-    it is known (a new one's after flush)."""
+    """The file's placements, matched on (kursist, DU, module, attempt) to those stored (the
+    dict given, updated as they are written). New ones get their ids here, the ones SQLite's
+    AUTOINCREMENT would give (this transaction holds the write lock), so their months can be
+    grouped at once; they are inserted with one executemany and the stored ones updated with
+    one per kind of change, at flush()."""
 
     _START = "UPDATE modul SET ustartdato = ? WHERE id = ?"
     _END = "UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?"
     _REOPEN = ("UPDATE modul SET uslutdato = NULL, uophoersaarsag = NULL, umodtestdato = NULL "
                "WHERE id = ?")
+    BATCH = 2000  # new placements held before they are written
 
-    def __init__(self, c: sqlite3.Connection, stored: dict[tuple, tuple[int, str | None]]):
+    def __init__(self, c: sqlite3.Connection, known: dict[tuple, tuple[int, str | None]]):
         self.c = c
-        # key -> (id cell, the end as this import leaves it)
-        self.known = {key: ([pid], end) for key, (pid, end) in stored.items()}
+        self.known = known  # key -> (id, the end as this import leaves it)
+        # AUTOINCREMENT's next id: above the largest the table has ever had.
+        self.next_id = 1 + c.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'modul'), 0), "
+            "coalesce((SELECT max(id) FROM modul), 0))").fetchone()[0]
         self.touched: set[tuple] = set()
         self.new: list[tuple] = []
-        self.new_cells: list[list] = []
         self.writes: dict[str, list[tuple]] = {self._START: [], self._END: [], self._REOPEN: []}
-        self.sql = insert_sql("modul", "kursist_id")
+        self.sql = insert_sql("modul", "id", ("kursist_id",))
         self.tags = TAGS["modul"]
         self.next_start: dict[str, str] = {}  # quarter -> the next quarter's first day
 
-    def __call__(self, kid: int, iperiode: str, m: Record) -> list:
+    def __call__(self, kid: int, iperiode: str, m: Record) -> int:
         values = m.values
         key = (kid, values["uuddnr"], values["umodul"], values["uforsoegnr"])
         if key in self.touched:
             # The same placement twice in one call (the schema's modulkey forbids it in a
-            # file): what came before is written first, so the second one sees it.
+            # file): what came before is written first, in order.
             self.flush()
         self.touched.add(key)
         found = self.known.get(key)
         if found is None:
-            cell = [None]
-            self.new.append((kid, *(values[t] for t in self.tags)))
-            self.new_cells.append(cell)
-            self.known[key] = (cell, values["uslutdato"])
-            return cell
-        cell, stored_end = found
-        pid = cell[0]
+            pid = self.next_id
+            self.next_id += 1
+            self.new.append((pid, kid, *(values[t] for t in self.tags)))
+            self.known[key] = (pid, values["uslutdato"])
+            if len(self.new) >= self.BATCH:
+                self.flush()
+            return pid
+        pid, stored_end = found
         self.writes[self._START].append((values["ustartdato"], pid))
         if values["uslutdato"]:
             self.writes[self._END].append((*(values[t] for t in PLACEMENT_END), pid))
-            self.known[key] = (cell, values["uslutdato"])
+            self.known[key] = (pid, values["uslutdato"])
         elif stored_end and stored_end < self._next_start(iperiode):
             # The file says the placement was still open at the end of its quarter: an end we
             # knew of within or before that quarter is withdrawn. A later end stays.
             self.writes[self._REOPEN].append((pid,))
-            self.known[key] = (cell, None)
-        return cell
+            self.known[key] = (pid, None)
+        return pid
 
     def _next_start(self, iperiode: str) -> str:
         try:
@@ -195,23 +199,11 @@ class _Placements:
             return day
 
     def flush(self) -> None:
-        c = self.c
         if self.new:
-            # AUTOINCREMENT numbers new rows above every id the table has had, in the order
-            # inserted, and this transaction holds the write lock: the new rows are those
-            # above the largest id before.
-            before = c.execute("SELECT COALESCE(MAX(id), 0) FROM modul").fetchone()[0]
-            c.executemany(self.sql, self.new)
-            ids = [r[0] for r in c.execute("SELECT id FROM modul WHERE id > ? ORDER BY id",
-                                           (before,))]
-            if len(ids) != len(self.new_cells):
-                raise RuntimeError("modul ids: %d new rows, %d ids" % (len(self.new_cells),
-                                                                       len(ids)))
-            for cell, pid in zip(self.new_cells, ids):
-                cell[0] = pid
-            self.new, self.new_cells = [], []
+            self.c.executemany(self.sql, self.new)
+            self.new = []
         for sql, args in self.writes.items():
             if args:
-                c.executemany(sql, args)
+                self.c.executemany(sql, args)
                 args.clear()
         self.touched.clear()
