@@ -569,3 +569,18 @@ def test_new_placements_take_ids_above_every_id_ever_used(tmp_path, store):
     assert import_files(store, [other]).stored
     assert store.conn.execute("SELECT id, kursist_id, uuddnr, umodul FROM modul "
                               "ORDER BY id").fetchall() == before
+
+
+def test_an_accepted_chunk_read_by_position_gives_the_records_read_by_name():
+    """reader._accepted reads a chunk the schema accepted by position; it must give what
+    reading each element by its name gives, also with comments, PIs and spaces around values."""
+    from lxml import etree
+    text = clean_text(12, seed=3)
+    text = text.replace("<uuddnr>", "<!-- c --><?pi x?><uuddnr>", 4).replace(
+        "<ukode>", "<ukode> ", 2).replace("<pdato>", "\n <pdato>", 2)
+    parsed = read_bytes(to_bytes(text))
+    assert parsed.findings == [] and len(parsed.kursister) == 12
+    root = etree.fromstring(to_bytes(text), etree.XMLParser(remove_comments=True, remove_pis=True))
+    by_name = [reader._record(el, {}) for el in root if el.tag.endswith("}kursist")]
+    assert parsed.kursister == by_name
+    assert any(r["uophoersaarsag"] is None for k in by_name for r in k.moduler)  # nil fields

@@ -145,10 +145,12 @@ class _Stream:
             if any(counts.values()):
                 self._count(counts)
                 log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
-        # Records after the verdict: in a chunk the schema accepts, no element with content
-        # is xsi:nil (cvc-elt.3.2.2), so none need be asked (a tenth of the read).
-        records: dict[etree._Element, Record] | None = {} if log else None
-        kursister = [_record(el, records, nil=bool(log)) for el in els]
+        # Records after the verdict: a chunk the schema accepts is read by position (_accepted).
+        if log:
+            records: dict[etree._Element, Record] = {}
+            kursister = [_record(el, records) for el in els]
+        else:
+            kursister = [_accepted(el, "kursist") for el in els]
         if log:
             mapper = ErrorMapper(records)
             mapper.map_log(wrapper, log)
@@ -250,9 +252,9 @@ _PLAN = {kind: {**{f"{{{NAMESPACE}}}{t}": (t, None) for t in tags},
          for kind, tags in TAGS.items()}
 
 
-def _record(el: etree._Element, records: dict | None, nil: bool = True) -> Record:
-    """`nil`: an element with text may say xsi:nil, which makes its value None. `records`
-    collects each record by its element, for the findings of a chunk the schema rejects."""
+def _record(el: etree._Element, records: dict) -> Record:
+    """A record of a chunk the schema rejects, element by element whatever their order;
+    `records` collects each by its element, for the findings."""
     kind = _LOCAL.get(el.tag) or local(el.tag)
     plan = _PLAN[kind]
     values: dict[str, str | None] = dict.fromkeys(TAGS[kind])
@@ -263,17 +265,33 @@ def _record(el: etree._Element, records: dict | None, nil: bool = True) -> Recor
             continue
         name = what[0]
         if name is None:
-            children.append(_record(child, records, nil))
+            children.append(_record(child, records))
             continue
         text = child.text
         if text is not None:
             text = text.strip() or None
-            if nil and text is not None and child.get(XSI_NIL) in ("true", "1"):
+            if text is not None and child.get(XSI_NIL) in ("true", "1"):
                 text = None
             values[name] = text
     record = Record(kind, values, children, el.sourceline)
-    if records is not None:
-        records[el] = record
+    records[el] = record
+    return record
+
+
+_KIND = {f"{{{NAMESPACE}}}{kind}": kind for kind in RECORD_KINDS}
+
+
+def _accepted(el: etree._Element, kind: str) -> Record:
+    """A record of a chunk the schema has accepted, read by position: every field is
+    required there, in catalogue order (the schema's sequence), then the child records; and
+    no element with content is xsi:nil (cvc-elt.3.2.2). Asking each element its tag, as
+    _record must, is most of the reading; here only the child records are asked."""
+    tags = TAGS[kind]
+    n = len(tags)
+    elements = list(el)  # the parser drops comments and PIs; a valid record has no others
+    texts = [c.text for c in elements[:n]]
+    record = Record(kind, dict(zip(tags, [(t.strip() or None) if t else None for t in texts])),
+                    [_accepted(c, _KIND[c.tag]) for c in elements[n:]], el.sourceline)
     return record
 
 
