@@ -11,7 +11,7 @@ import datetime as dt
 from desktop.checks.emit import Emitter
 from desktop.domain import cpr as cprlib
 from desktop.domain.codes import code_list, grade_scale, seven_point
-from desktop.domain.fields import FIELD_BY_TAG, UNKAT_PARTS, as_date, as_int
+from desktop.domain.fields import FIELD_BY_TAG, TAGS, UNKAT_PARTS, as_date, as_int
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, RecordRef
 
@@ -20,6 +20,8 @@ _DATE_TAGS = frozenset(t for t, f in FIELD_BY_TAG.items() if f.is_date)
 
 
 _PROBLEM = {tag: f.problem for tag, f in FIELD_BY_TAG.items()}
+# Each kind's date fields, in catalogue order (W4 asks them of every record).
+_DATES_OF = {kind: tuple(t for t in tags if t in _DATE_TAGS) for kind, tags in TAGS.items()}
 
 
 class _Valid(dict):
@@ -298,8 +300,13 @@ def _movement(k: Record, kids: "_Children", emit: Emitter) -> None:
 def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
     limit = today.isoformat()  # valid dates compare as ISO text
     for r in [k, *k.children]:
-        for tag, value in v.of(r).items():
-            if value and tag in _DATE_TAGS and value[:10] > limit:
+        tags = _DATES_OF.get(r.kind)
+        if not tags:
+            continue
+        ok = v.of(r)
+        for tag in tags:
+            value = ok.get(tag)
+            if value and value[:10] > limit:
                 emit("W4", r, tag, f"{FIELD_BY_TAG[tag].label} {_da(as_date(value))} ligger i "
                      "fremtiden.")
 
