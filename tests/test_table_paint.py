@@ -156,3 +156,18 @@ def test_f8_brings_the_findings_messages_under_the_table_into_view(window, qtbot
     table = window.editor.und.table
     cell = table.viewport().mapTo(editor.viewport(), table.visualRect(table.currentIndex()).center())
     assert editor.viewport().rect().contains(cell)  # and the cell with the cursor still
+
+
+def test_a_code_list_opens_wide_enough_for_its_text_in_a_narrow_column(window):
+    open_error(window, "A3")  # a referral's Bopælskommune
+    key(Qt.Key_Left)  # its Henvisningskategori, a narrow column of long labels
+    key(Qt.Key_F2)
+    table = window.editor.henv.table
+    combo = table.indexWidget(table.currentIndex())
+    text = combo.currentText()
+    assert text.startswith("9 – ")
+    needed = combo.fontMetrics().horizontalAdvance(text) + 24  # the text and the arrow
+    assert table.columnWidth(table.currentIndex().column()) < needed  # the cell alone cuts it
+    assert combo.width() >= needed
+    assert combo.geometry().right() <= table.viewport().width()
+    key(Qt.Key_Escape)
