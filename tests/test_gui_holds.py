@@ -53,6 +53,8 @@ def test_the_grid_shows_the_hold_its_members_and_their_absence(holds):
     assert header[-2:] == ["Fravær\ni alt", "Skemalagte\ni alt"]
     assert "8 placeringer" in holds.summary.text()
     assert holds.plan_model.rowCount() == 6  # the quarter's months and the next quarter's
+    # Danish as the rest of the window: "à" minutes, the day as dd-mm-åååå
+    assert "lektioner à 45 min. · startet 06-04-2026" in holds.heading.text()
 
 
 def test_a_finding_is_painted_at_its_cell(holds, qtbot):
@@ -213,3 +215,21 @@ def test_tab_tab_enter_goes_on_at_the_next_row_where_the_tabs_began(window, hold
     qtbot.waitUntil(lambda: fravaer(holds, 1, 7) == "4")
     assert [fravaer(holds, 0, m) for m in (7, 8, 9)] == ["1", "2", "3"]
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (2, 2)
+
+
+def test_tab_leaves_the_plan_after_its_last_cell_and_shift_tab_before_its_first(window, holds, qtbot):
+    """The plan was a plain table, whose Tab went round its cells for ever."""
+    holds.activateWindow()
+    plan, model = holds.plan_view, holds.plan_model
+    last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(last_row, last_column))
+    QTest.keyClick(plan, Qt.Key_Tab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(plan, Qt.Key_Backtab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    QTest.keyClick(plan, Qt.Key_Tab)  # inside, Tab still walks the cells
+    assert QGuiApplication.focusObject() is plan and plan.currentIndex() == model.index(0, 1)
