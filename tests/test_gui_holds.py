@@ -54,6 +54,8 @@ def test_the_grid_shows_the_hold_its_members_and_their_absence(holds):
     assert header[-2:] == ["Fravær\ni alt", "Skemalagte\ni alt"]
     assert "8 placeringer" in holds.summary.text()
     assert holds.plan_model.rowCount() == 6  # the quarter's months and the next quarter's
+    # Danish as the rest of the window: "à" minutes, the day as dd-mm-åååå
+    assert "lektioner à 45 min. · startet 06-04-2026" in holds.heading.text()
 
 
 def test_a_finding_is_painted_at_its_cell(holds, qtbot):
@@ -350,3 +352,21 @@ def test_a_hold_with_members_is_not_ended_and_an_empty_one_is_and_is_not_offered
     qtbot.waitUntil(lambda: focus() is holds.holds)
     in_dialog(window, qtbot, look, (Qt.Key_K, Qt.AltModifier))  # Meld &kursist på, from 1.7.
     assert offered and not [t for t in offered if "Sommerholdet" in t]
+
+
+def test_tab_leaves_the_plan_after_its_last_cell_and_shift_tab_before_its_first(window, holds, qtbot):
+    """The plan was a plain table, whose Tab went round its cells for ever."""
+    holds.activateWindow()
+    plan, model = holds.plan_view, holds.plan_model
+    last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(last_row, last_column))
+    QTest.keyClick(plan, Qt.Key_Tab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(plan, Qt.Key_Backtab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    QTest.keyClick(plan, Qt.Key_Tab)  # inside, Tab still walks the cells
+    assert QGuiApplication.focusObject() is plan and plan.currentIndex() == model.index(0, 1)

@@ -130,7 +130,8 @@ def test_the_guide_s_links_and_contents_go_to_their_headings_and_back(guide, qtb
         block = block.next()
     y = doc.documentLayout().blockBoundingRect(block).top()
     height = guide.browser.viewport().height()
-    assert bar.value() <= y < bar.value() + height, (y, bar.value(), cursor.block().text())
+    # the layout's y may fall on a half pixel that the scroll bar's integer value rounds up
+    assert bar.value() - 1 < y < bar.value() + height, (y, bar.value(), cursor.block().text())
     assert guide.back_action.isEnabled()
     guide.back_action.trigger()
     assert bar.value() == 0

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import commands
+from desktop.domain.dates import danish
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.grid import Refusal, cells_for_block, is_active
 from desktop.domain.holds import PLAN_TAGS, month_name, parse_block, plan_problem
@@ -40,6 +40,7 @@ from desktop.ui.hold_dialogs import (
     NewHoldDialog,
 )
 from desktop.ui.roles import DISPLAY, EDIT, TOOLTIP
+from desktop.ui.table_keys import KeyTable
 
 NO_HOLD = -1  # the list's entry for the placements on no hold
 
@@ -148,7 +149,8 @@ class HoldWindow(QWidget):
 
         self.plan_model = PlanModel(self)
         self.plan_model.edited.connect(self._plan_edited)
-        self.plan_view = QTableView(self)
+        # a KeyTable: a plain QTableView's Tab went round its cells for ever (it wraps)
+        self.plan_view = KeyTable(self)
         self.plan_view.setModel(self.plan_model)
         self.plan_view.setAccessibleName(self.tr("The hold's plan"))
         self.plan_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -281,12 +283,12 @@ class HoldWindow(QWidget):
             self.heading.setText(self.tr("<h3>Placements on no hold · {quarter}</h3>").format(
                 quarter=q))
         else:
-            end = self.tr(", ended {day}").format(day=h.slutdato) if h.slutdato else ""
+            end = self.tr(", ended {day}").format(day=danish(h.slutdato)) if h.slutdato else ""
             self.heading.setText(self.tr(
                 "<h3>{name} · {quarter}</h3>DU{du} module {modul} · lessons of {minutes} min. "
                 "· started {start}{end}").format(name=h.navn, quarter=q, du=h.uuddnr,
                                                  modul=h.umodul, minutes=h.unlekmin,
-                                                 start=h.startdato, end=end))
+                                                 start=danish(h.startdato), end=end))
         self.plan_model.set_plan(q if h else None, self.ws.plan(h.id) if h else None)
         self.plan_view.setVisible(h is not None)
         self.plan_label.setVisible(h is not None)

@@ -39,7 +39,7 @@
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <location filename="../../desktop/ui/backup_list.py" line="47"/>
         <source>None yet: the first is taken at the next start, or before the next import.</source>
         <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79"/>
+        <location filename="../../desktop/ui/app.py" line="86"/>
         <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
 
 The details are in the log file:
@@ -182,7 +182,7 @@ Detaljerne står i logfilen:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101"/>
+        <location filename="../../desktop/ui/app.py" line="108"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -206,137 +206,137 @@ Detaljerne står i logfilen:
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
         <source>The whole quarter ({quarter})</source>
         <translation>&amp;Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
         <source>Only the selected student ({cpr})</source>
         <translation>Kun den &amp;valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>Only the selected student (none selected)</source>
         <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
         <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér &amp;alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Open the folder</source>
         <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
         <source>Export …</source>
         <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
         <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
         <source>Left out of the file: {who}.</source>
         <translation>Udelades af filen: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="161"/>
         <source>Without a valid CPR number: {who}.</source>
         <translation>Uden gyldigt CPR-nummer: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="167"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="178"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="188"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="190"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="191"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="193"/>
         <source>– left out: {who}</source>
         <translation>– udeladt: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="206"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="208"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="231"/>
         <source>Left out: {who}.</source>
         <translation>Udeladt: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="241"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -480,12 +480,12 @@ Detaljerne står i logfilen:
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="151"/>
+        <location filename="../../desktop/ui/grid_model.py" line="154"/>
         <source>The placement does not run in this month.</source>
         <translation>Placeringen er ikke i gang i denne måned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="153"/>
+        <location filename="../../desktop/ui/grid_model.py" line="156"/>
         <source>No month yet: a value typed here creates it.</source>
         <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
     </message>
@@ -710,7 +710,7 @@ Detaljerne står i logfilen:
         <translation>Ingen åben placering har været et helt kvartal uden undervisning.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="215"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="220"/>
         <source>{n} placements were ended (Ctrl+Z undoes it).</source>
         <translation>{n} placeringer er afsluttet (Ctrl+Z fortryder).</translation>
     </message>
@@ -718,172 +718,172 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldWindow</name>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="110"/>
+        <location filename="../../desktop/ui/hold_window.py" line="111"/>
         <source>Holds and the quarter&apos;s teaching</source>
         <translation>Hold og kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="115"/>
+        <location filename="../../desktop/ui/hold_window.py" line="116"/>
         <source>Holds</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="117"/>
+        <location filename="../../desktop/ui/hold_window.py" line="118"/>
         <source>&amp;New hold …</source>
         <translation>&amp;Nyt hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="119"/>
+        <location filename="../../desktop/ui/hold_window.py" line="120"/>
         <source>&amp;Module shift …</source>
         <translation>&amp;Modulskift …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="121"/>
+        <location filename="../../desktop/ui/hold_window.py" line="122"/>
         <source>&amp;End hold …</source>
         <translation>&amp;Afslut hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="126"/>
+        <location filename="../../desktop/ui/hold_window.py" line="127"/>
         <source>&lt;b&gt;Holds&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="136"/>
+        <location filename="../../desktop/ui/hold_window.py" line="137"/>
         <source>Create the quarter&apos;s &amp;months</source>
         <translation>&amp;Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="137"/>
+        <location filename="../../desktop/ui/hold_window.py" line="138"/>
         <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
         <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="140"/>
+        <location filename="../../desktop/ui/hold_window.py" line="141"/>
         <source>&amp;Handle them …</source>
         <translation>&amp;Behandl dem …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="141"/>
+        <location filename="../../desktop/ui/hold_window.py" line="142"/>
         <source>The placements that look finished, to end (Ctrl+Shift+L)</source>
         <translation>Placeringerne, der ser afsluttede ud, til afslutning (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="153"/>
+        <location filename="../../desktop/ui/hold_window.py" line="155"/>
         <source>The hold&apos;s plan</source>
         <translation>Holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="164"/>
+        <location filename="../../desktop/ui/hold_window.py" line="166"/>
         <source>The quarter&apos;s teaching</source>
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="175"/>
+        <location filename="../../desktop/ui/hold_window.py" line="177"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="177"/>
+        <location filename="../../desktop/ui/hold_window.py" line="179"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="179"/>
+        <location filename="../../desktop/ui/hold_window.py" line="181"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="191"/>
+        <location filename="../../desktop/ui/hold_window.py" line="193"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="194"/>
+        <location filename="../../desktop/ui/hold_window.py" line="196"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="208"/>
+        <location filename="../../desktop/ui/hold_window.py" line="210"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="209"/>
+        <location filename="../../desktop/ui/hold_window.py" line="211"/>
         <source>Redo</source>
         <translation>Annuller fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="210"/>
+        <location filename="../../desktop/ui/hold_window.py" line="212"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="211"/>
+        <location filename="../../desktop/ui/hold_window.py" line="213"/>
         <source>Create the quarter&apos;s months</source>
         <translation>Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="213"/>
+        <location filename="../../desktop/ui/hold_window.py" line="215"/>
         <source>End placements without teaching …</source>
         <translation>Afslut placeringer uden undervisning …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="252"/>
+        <location filename="../../desktop/ui/hold_window.py" line="254"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="258"/>
+        <location filename="../../desktop/ui/hold_window.py" line="260"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="281"/>
+        <location filename="../../desktop/ui/hold_window.py" line="283"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="284"/>
+        <location filename="../../desktop/ui/hold_window.py" line="286"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="286"/>
+        <location filename="../../desktop/ui/hold_window.py" line="288"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
-        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
+        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner à {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="304"/>
+        <location filename="../../desktop/ui/hold_window.py" line="306"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="319"/>
+        <location filename="../../desktop/ui/hold_window.py" line="321"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="323"/>
+        <location filename="../../desktop/ui/hold_window.py" line="325"/>
         <source>{n} open placements had no teaching for a whole quarter and look finished: end them (else B3).</source>
         <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="383"/>
+        <location filename="../../desktop/ui/hold_window.py" line="385"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="404"/>
+        <location filename="../../desktop/ui/hold_window.py" line="406"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="416"/>
+        <location filename="../../desktop/ui/hold_window.py" line="418"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="432"/>
+        <location filename="../../desktop/ui/hold_window.py" line="434"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
@@ -1149,7 +1149,7 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="381"/>
+        <location filename="../../desktop/ui/editor.py" line="391"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -1174,7 +1174,7 @@ Detaljerne står i logfilen:
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="87"/>
+        <location filename="../../desktop/ui/editor.py" line="88"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
@@ -1219,72 +1219,72 @@ Detaljerne står i logfilen:
         <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="84"/>
+        <location filename="../../desktop/ui/editor.py" line="85"/>
         <source>Add the quarter&apos;s &amp;months</source>
         <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="85"/>
+        <location filename="../../desktop/ui/editor.py" line="86"/>
         <source>Delete mon&amp;th</source>
         <translation>Slet &amp;måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="88"/>
+        <location filename="../../desktop/ui/editor.py" line="89"/>
         <source>New e&amp;xam</source>
         <translation>N&amp;y prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="89"/>
+        <location filename="../../desktop/ui/editor.py" line="90"/>
         <source>&amp;Delete exam</source>
         <translation>&amp;Slet prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="103"/>
+        <location filename="../../desktop/ui/editor.py" line="104"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="121"/>
+        <location filename="../../desktop/ui/editor.py" line="122"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138"/>
+        <location filename="../../desktop/ui/editor.py" line="139"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
         <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor.py" line="161"/>
         <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="376"/>
+        <location filename="../../desktop/ui/editor.py" line="386"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="377"/>
+        <location filename="../../desktop/ui/editor.py" line="387"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="378"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="379"/>
+        <location filename="../../desktop/ui/editor.py" line="389"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="380"/>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -1598,37 +1598,37 @@ Detaljerne står i logfilen:
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1773,9 +1773,22 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="126"/>
+        <location filename="../../desktop/ui/record_model.py" line="127"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
