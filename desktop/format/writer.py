@@ -7,6 +7,7 @@ export validates it in chunks (validated_parts) to keep its memory bounded.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -35,13 +36,13 @@ def validated_document(kursister: list[Record], produktkode: str | None = PRODUK
 
 
 def validated_parts(kursister: list[Record], produktkode: str | None = PRODUKTKODE
-                    ) -> list[bytes]:
-    """The document in parts, in order, validated against the schema CHUNK kursister at a
-    time; raises SchemaRejected. Each chunk is a whole document of its own, so the lxml tree
-    held at once is a chunk's, not the quarter's (a tree takes about 14 times the file's size),
-    and the parts are written as they are, never joined into a second copy of the file. The
-    one constraint the schema places across kursister, their key, is checked here on the
-    records."""
+                    ) -> Iterator[bytes]:
+    """The document in parts, in order, each yielded once validated against the schema, CHUNK
+    kursister at a time; raises SchemaRejected. Each chunk is a whole document of its own, so
+    the lxml tree held at once is a chunk's, not the quarter's (a tree takes about 14 times the
+    file's size), and the caller writes each part as it comes (atomic.PendingWrite), never
+    holding the whole file. The one constraint the schema places across kursister, their key,
+    is checked on the records before the first part."""
     head = _head(produktkode)
     seen: set[tuple] = set()
     for k in kursister:
@@ -49,14 +50,15 @@ def validated_parts(kursister: list[Record], produktkode: str | None = PRODUKTKO
         if key in seen:
             raise SchemaRejected(f"kursistnøglen {'/'.join(map(str, key))} forekommer to gange")
         seen.add(key)
-    parts, line = [head], head.count(b"\n")
+    del seen
+    yield head
+    line = head.count(b"\n")
     for start in range(0, max(len(kursister), 1), CHUNK):
         body = _body(kursister[start:start + CHUNK])
         validate_bytes(b"".join((head, body, _TAIL)), first_line=line - head.count(b"\n"))
-        parts.append(body)
+        yield body
         line += body.count(b"\n")
-    parts.append(_TAIL)
-    return parts
+    yield _TAIL
 
 
 CHUNK = 1000
