@@ -14,6 +14,7 @@ import pytest
 
 from desktop import commands
 from desktop.commands import Stale, Trace
+from desktop.domain.dates import danish
 from desktop.domain.quarter import Quarter
 from desktop.operations import import_files
 from desktop.store import Store
@@ -454,7 +455,7 @@ def test_findings_name_their_record_by_kind_and_id_and_their_quarter(ws):
     assert (f.ref.kind, f.ref.id, f.iperiode) == ("henvisning", rid, Q.iperiode)
     date = one(c, "SELECT hhenvisdato FROM henvisning WHERE id = ?", (rid,))[0]
     assert f.record == f.ref.label == f"henvisning {date}"
-    assert f.ref.describe() == f"Henvisning {date}"
+    assert f.ref.describe() == f"Henvisning {danish(date)}"  # the date as the window shows it
 
 
 def test_settings_are_checked_against_their_one_declaration(ws):

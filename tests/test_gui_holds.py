@@ -53,6 +53,8 @@ def test_the_grid_shows_the_hold_its_members_and_their_absence(holds):
     assert header[-2:] == ["Fravær\ni alt", "Skemalagte\ni alt"]
     assert "8 placeringer" in holds.summary.text()
     assert holds.plan_model.rowCount() == 6  # the quarter's months and the next quarter's
+    # Danish as the rest of the window: "à" minutes, the day as dd-mm-åååå
+    assert "lektioner à 45 min. · startet 06-04-2026" in holds.heading.text()
 
 
 def test_a_finding_is_painted_at_its_cell(holds, qtbot):

@@ -397,3 +397,15 @@ def test_ctrl_tab_commits_the_cell_being_edited_and_leaves_the_table(window):
     key(Qt.Key_Tab, Qt.ControlModifier)
     assert not inside(table) and table.state() != QAbstractItemView.EditingState
     assert stored(window, "SELECT hkomkode FROM henvisning WHERE id = ?", referral) == [("101",)]
+
+
+def test_a_new_quarter_keeps_the_keyboard_when_the_table_with_the_cursor_empties(window):
+    open_error(window, "A10")  # the cursor in a month's Fravær
+    type_text("4")
+    key(Qt.Key_Return)
+    key(Qt.Key_PageDown, Qt.ControlModifier)  # the next quarter: no months for this placement
+    assert window.quarter.iperiode == "20264"
+    assert focus() is window.list, "the keys pressed next would go nowhere"
+    row = window.list.currentIndex().row()
+    key(Qt.Key_Down)
+    assert window.list.currentIndex().row() == row + 1

@@ -8,15 +8,16 @@ and the catalogue's finding at the field says in Danish what is wrong, as for a 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop.domain.codes import LONG_LISTS, code_list, grade_scale
 from desktop.ui.code_combo import COMMIT_KEYS, CodeCombo
 from desktop.ui.date_field import DateLineEdit
+from desktop.ui.finding_paint import FindingDelegate
 from desktop.ui.record_model import FIELD_ROLE
 
 
-class FieldDelegate(QStyledItemDelegate):
+class FieldDelegate(FindingDelegate):
     refused = Signal(str)  # typed text a code list has no entry for (the Danish message)
 
     def __init__(self, parent=None, iperiode: str = "20241"):

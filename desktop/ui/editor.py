@@ -81,6 +81,7 @@ class KursistEditor(QScrollArea):
         # The columns typed every month first; the optional breakdown of the lessons after them.
         self.und.table.show_first(["unperiode", "unfagskema", "unfravaer", "unfagoevrig",
                                    "unlekmin"])
+        self.und.table.freeze("unperiode")  # the month stays in view as the row is typed
         self.und.add_button(self.tr("Add the quarter's &months"), self.add_months)
         self.und.add_button(self.tr("Delete mon&th"),
                             lambda: self._delete(self.und, "undervisning"))

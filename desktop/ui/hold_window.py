@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import commands
+from desktop.domain.dates import danish
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.grid import Refusal, cells_for_block, is_active
 from desktop.domain.holds import PLAN_TAGS, month_name, parse_block, plan_problem
@@ -253,12 +254,12 @@ class HoldWindow(QWidget):
             self.heading.setText(self.tr("<h3>Placements on no hold · {quarter}</h3>").format(
                 quarter=q))
         else:
-            end = self.tr(", ended {day}").format(day=h.slutdato) if h.slutdato else ""
+            end = self.tr(", ended {day}").format(day=danish(h.slutdato)) if h.slutdato else ""
             self.heading.setText(self.tr(
                 "<h3>{name} · {quarter}</h3>DU{du} module {modul} · lessons of {minutes} min. "
                 "· started {start}{end}").format(name=h.navn, quarter=q, du=h.uuddnr,
                                                  modul=h.umodul, minutes=h.unlekmin,
-                                                 start=h.startdato, end=end))
+                                                 start=danish(h.startdato), end=end))
         self.plan_model.set_plan(q if h else None, self.ws.plan(h.id) if h else None)
         self.plan_view.setVisible(h is not None)
         self.plan_label.setVisible(h is not None)

@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             self.reload_all()
         elif changes.kursister:
             self._kursister_changed(changes.kursister)
+        self._keep_keyboard()
 
     def _kursister_changed(self, kids) -> None:
         """Some kursister's records changed: their rows and the editor's kursist's findings
@@ -385,6 +386,7 @@ class MainWindow(QMainWindow):
         self.editor.show_kursist(kid, self.quarter)
         self.editor.restore_place(place)
         self.kursist_findings.set_findings(self.editor.findings if kid else [])
+        self._keep_keyboard()
 
     def _look_for_other_writers(self) -> None:
         """While the user types in a cell or a dialog is open, the next look waits."""
@@ -430,6 +432,14 @@ class MainWindow(QMainWindow):
             self.select_kursist(kid)
             self.editor.show_kursist(kid, self.quarter)
             self.kursist_findings.set_findings(self.editor.findings)
+        self._keep_keyboard()
+
+    def _keep_keyboard(self) -> None:
+        """A reload that disabled the widget with the keyboard focus (the editor's table when
+        the kursist has no placement in the new quarter) left nothing focused, and the keys
+        the clerk pressed next went nowhere: the list takes the focus then."""
+        if QApplication.activeWindow() is self and QApplication.focusWidget() is None:
+            self.list.setFocus(Qt.OtherFocusReason)
 
     def _scope_changed(self, scope: int) -> None:
         self.reload(keep=self.editor.kid)

@@ -47,7 +47,7 @@
 <context>
     <name>ChangeHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="167"/>
         <source>Change hold</source>
         <translation>Skift hold</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="16"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="18"/>
         <source>Passed module test</source>
         <translation>&amp;Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="19"/>
         <source>Left without module test</source>
         <translation>&amp;Ophør uden modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="26"/>
         <source>End date</source>
         <translation>Slutdato</translation>
     </message>
@@ -94,17 +94,17 @@
 <context>
     <name>CprJoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="122"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="123"/>
         <source>&amp;CPR number</source>
         <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="165"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="129"/>
         <source>No student has that CPR number; create the student first (Ctrl+N in the main window).</source>
         <translation>Ingen kursist har det CPR-nummer; opret først kursisten (Ctrl+N i hovedvinduet).</translation>
     </message>
@@ -183,137 +183,137 @@ Detaljerne står i logfilen:
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
         <source>The whole quarter ({quarter})</source>
         <translation>&amp;Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
         <source>Only the selected student ({cpr})</source>
         <translation>Kun den &amp;valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>Only the selected student (none selected)</source>
         <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
         <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér &amp;alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Open the folder</source>
         <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
         <source>Export …</source>
         <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
         <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
         <source>Left out of the file: {who}.</source>
         <translation>Udelades af filen: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="161"/>
         <source>Without a valid CPR number: {who}.</source>
         <translation>Uden gyldigt CPR-nummer: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="167"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="178"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="188"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="190"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="191"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="193"/>
         <source>– left out: {who}</source>
         <translation>– udeladt: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="206"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="208"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="231"/>
         <source>Left out: {who}.</source>
         <translation>Udeladt: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="241"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -354,12 +354,12 @@ Detaljerne står i logfilen:
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="151"/>
+        <location filename="../../desktop/ui/grid_model.py" line="154"/>
         <source>The placement does not run in this month.</source>
         <translation>Placeringen er ikke i gang i denne måned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="153"/>
+        <location filename="../../desktop/ui/grid_model.py" line="156"/>
         <source>No month yet: a value typed here creates it.</source>
         <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
     </message>
@@ -562,152 +562,152 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldWindow</name>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="109"/>
+        <location filename="../../desktop/ui/hold_window.py" line="110"/>
         <source>Holds and the quarter&apos;s teaching</source>
         <translation>Hold og kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="114"/>
+        <location filename="../../desktop/ui/hold_window.py" line="115"/>
         <source>Holds</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <location filename="../../desktop/ui/hold_window.py" line="117"/>
         <source>&amp;New hold …</source>
         <translation>&amp;Nyt hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <location filename="../../desktop/ui/hold_window.py" line="119"/>
         <source>&amp;Module shift …</source>
         <translation>&amp;Modulskift …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <location filename="../../desktop/ui/hold_window.py" line="124"/>
         <source>&lt;b&gt;Holds&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="132"/>
+        <location filename="../../desktop/ui/hold_window.py" line="133"/>
         <source>Create the quarter&apos;s &amp;months</source>
         <translation>Opret kvartalets &amp;måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="133"/>
+        <location filename="../../desktop/ui/hold_window.py" line="134"/>
         <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
         <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="144"/>
+        <location filename="../../desktop/ui/hold_window.py" line="145"/>
         <source>The hold&apos;s plan</source>
         <translation>Holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <location filename="../../desktop/ui/hold_window.py" line="156"/>
         <source>The quarter&apos;s teaching</source>
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="166"/>
+        <location filename="../../desktop/ui/hold_window.py" line="167"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="168"/>
+        <location filename="../../desktop/ui/hold_window.py" line="169"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="170"/>
+        <location filename="../../desktop/ui/hold_window.py" line="171"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <location filename="../../desktop/ui/hold_window.py" line="183"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="185"/>
+        <location filename="../../desktop/ui/hold_window.py" line="186"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <location filename="../../desktop/ui/hold_window.py" line="200"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="200"/>
+        <location filename="../../desktop/ui/hold_window.py" line="201"/>
         <source>Redo</source>
         <translation>Annuller fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="201"/>
+        <location filename="../../desktop/ui/hold_window.py" line="202"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="202"/>
+        <location filename="../../desktop/ui/hold_window.py" line="203"/>
         <source>Create the quarter&apos;s months</source>
         <translation>Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="224"/>
+        <location filename="../../desktop/ui/hold_window.py" line="225"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="230"/>
+        <location filename="../../desktop/ui/hold_window.py" line="231"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <location filename="../../desktop/ui/hold_window.py" line="254"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="256"/>
+        <location filename="../../desktop/ui/hold_window.py" line="257"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="258"/>
+        <location filename="../../desktop/ui/hold_window.py" line="259"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
-        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
+        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner à {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="275"/>
+        <location filename="../../desktop/ui/hold_window.py" line="276"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="290"/>
+        <location filename="../../desktop/ui/hold_window.py" line="291"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="294"/>
+        <location filename="../../desktop/ui/hold_window.py" line="295"/>
         <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
         <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="354"/>
+        <location filename="../../desktop/ui/hold_window.py" line="355"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="375"/>
+        <location filename="../../desktop/ui/hold_window.py" line="376"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <location filename="../../desktop/ui/hold_window.py" line="388"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="403"/>
+        <location filename="../../desktop/ui/hold_window.py" line="404"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
@@ -935,27 +935,27 @@ Detaljerne står i logfilen:
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="131"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
         <source>Join a hold</source>
         <translation>Meld på hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="99"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="137"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="100"/>
         <source>&amp;From</source>
         <translation>&amp;Fra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="106"/>
         <source>There is no hold to join yet: create one under Holds.</source>
         <translation>Der er endnu intet hold at melde på: opret et under Hold.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -973,7 +973,7 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="367"/>
+        <location filename="../../desktop/ui/editor.py" line="381"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -998,7 +998,7 @@ Detaljerne står i logfilen:
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="87"/>
+        <location filename="../../desktop/ui/editor.py" line="88"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
@@ -1043,72 +1043,72 @@ Detaljerne står i logfilen:
         <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="84"/>
+        <location filename="../../desktop/ui/editor.py" line="85"/>
         <source>Add the quarter&apos;s &amp;months</source>
         <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="85"/>
+        <location filename="../../desktop/ui/editor.py" line="86"/>
         <source>Delete mon&amp;th</source>
         <translation>Slet &amp;måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="88"/>
+        <location filename="../../desktop/ui/editor.py" line="89"/>
         <source>New e&amp;xam</source>
         <translation>N&amp;y prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="89"/>
+        <location filename="../../desktop/ui/editor.py" line="90"/>
         <source>&amp;Delete exam</source>
         <translation>&amp;Slet prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="103"/>
+        <location filename="../../desktop/ui/editor.py" line="104"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="121"/>
+        <location filename="../../desktop/ui/editor.py" line="122"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138"/>
+        <location filename="../../desktop/ui/editor.py" line="139"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
         <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor.py" line="161"/>
         <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362"/>
+        <location filename="../../desktop/ui/editor.py" line="376"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="363"/>
+        <location filename="../../desktop/ui/editor.py" line="377"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="364"/>
+        <location filename="../../desktop/ui/editor.py" line="378"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="365"/>
+        <location filename="../../desktop/ui/editor.py" line="379"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="366"/>
+        <location filename="../../desktop/ui/editor.py" line="380"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -1227,27 +1227,27 @@ Detaljerne står i logfilen:
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
         <source>Leave the hold</source>
         <translation>Udmeld af hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="147"/>
         <source>Passed module test</source>
         <translation>Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="150"/>
         <source>&amp;End date</source>
         <translation>&amp;Slutdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="151"/>
         <source>&amp;How</source>
         <translation>&amp;Hvordan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="155"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1422,37 +1422,37 @@ Detaljerne står i logfilen:
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1460,52 +1460,52 @@ Detaljerne står i logfilen:
 <context>
     <name>ModuleShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="171"/>
         <source>Passed: next module on the hold</source>
         <translation>Bestået: næste modul på holdet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="172"/>
         <source>Stays on the module</source>
         <translation>Bliver på modulet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="173"/>
         <source>Restarts the module (new attempt)</source>
         <translation>Genstarter modulet (nyt forsøg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="220"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="184"/>
         <source>Module shift</source>
         <translation>Modulskift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="221"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="185"/>
         <source>{hold} moves on from module {old} to module {new}.</source>
         <translation>{hold} går videre fra modul {old} til modul {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="225"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="189"/>
         <source>&amp;Date of the module test</source>
         <translation>&amp;Dato for modultesten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
         <source>Outcome</source>
         <translation>Udfald</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="218"/>
         <source>{passed} close their placement with the module test and start module {new} on the hold; {stay} stay on their module; {restart} restart it as a new attempt.</source>
         <translation>{passed} afslutter placeringen med modultesten og starter på modul {new} på holdet; {stay} bliver på deres modul; {restart} genstarter det som et nyt forsøg.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="260"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="224"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1513,52 +1513,52 @@ Detaljerne står i logfilen:
 <context>
     <name>NewHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="41"/>
         <source>New hold</source>
         <translation>Nyt hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="92"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="55"/>
         <source>&amp;Name</source>
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="56"/>
         <source>&amp;Danish education</source>
         <translation>&amp;Danskuddannelse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="57"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="58"/>
         <source>&amp;Lesson length (min.)</source>
         <translation>&amp;Lektionslængde (min.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="59"/>
         <source>&amp;Start date</source>
         <translation>&amp;Startdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="60"/>
         <source>S&amp;cheduled lessons per month</source>
         <translation>S&amp;kemalagte lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="61"/>
         <source>&amp;Other lessons per month</source>
         <translation>&amp;Øvrige lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="66"/>
         <source>The hold needs a name.</source>
         <translation>Holdet skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="70"/>
         <source>Give the hold&apos;s start date.</source>
         <translation>Angiv holdets startdato.</translation>
     </message>
@@ -1599,7 +1599,7 @@ Detaljerne står i logfilen:
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="126"/>
+        <location filename="../../desktop/ui/record_model.py" line="127"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
@@ -1687,22 +1687,22 @@ Detaljerne står i logfilen:
 <context>
     <name>RestartDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
         <source>Restart module</source>
         <translation>Genstart modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="59"/>
         <source>End date of the old placement</source>
         <translation>Slutdato for den gamle placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="60"/>
         <source>Reason for leaving</source>
         <translation>Ophørsårsag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="61"/>
         <source>Start date of the new attempt</source>
         <translation>Startdato for det nye forsøg</translation>
     </message>
