@@ -215,3 +215,21 @@ def test_tab_tab_enter_goes_on_at_the_next_row_where_the_tabs_began(window, hold
     qtbot.waitUntil(lambda: fravaer(holds, 1, 7) == "4")
     assert [fravaer(holds, 0, m) for m in (7, 8, 9)] == ["1", "2", "3"]
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (2, 2)
+
+
+def test_tab_leaves_the_plan_after_its_last_cell_and_shift_tab_before_its_first(window, holds, qtbot):
+    """The plan was a plain table, whose Tab went round its cells for ever."""
+    holds.activateWindow()
+    plan, model = holds.plan_view, holds.plan_model
+    last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(last_row, last_column))
+    QTest.keyClick(plan, Qt.Key_Tab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(plan, Qt.Key_Backtab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    QTest.keyClick(plan, Qt.Key_Tab)  # inside, Tab still walks the cells
+    assert QGuiApplication.focusObject() is plan and plan.currentIndex() == model.index(0, 1)

@@ -141,3 +141,33 @@ def test_a_selected_error_cell_of_the_hold_grid_keeps_its_colour(window, qtbot):
     assert share_of(image, grid.visualRect(index), ERROR_BG) > 0.5
     beside = grid.visualRect(holds.model.index(0, column + 1))
     assert share_of(image, beside, grid.palette().highlight().color()) > 0.3
+
+
+def test_f8_brings_the_findings_messages_under_the_table_into_view(window, qtbot):
+    open_error(window, "A9")  # two findings in the month's row: two lines under the table
+    editor, messages = window.editor, window.editor.und.messages
+    assert not messages.isHidden() and "A9" in messages.text()
+
+    def in_view():
+        top = messages.mapTo(editor.widget(), messages.rect().topLeft()).y()
+        bar = editor.verticalScrollBar().value()
+        return top >= bar and top + messages.height() <= bar + editor.viewport().height()
+    qtbot.waitUntil(in_view, timeout=2000)
+    table = window.editor.und.table
+    cell = table.viewport().mapTo(editor.viewport(), table.visualRect(table.currentIndex()).center())
+    assert editor.viewport().rect().contains(cell)  # and the cell with the cursor still
+
+
+def test_a_code_list_opens_wide_enough_for_its_text_in_a_narrow_column(window):
+    open_error(window, "A3")  # a referral's Bopælskommune
+    key(Qt.Key_Left)  # its Henvisningskategori, a narrow column of long labels
+    key(Qt.Key_F2)
+    table = window.editor.henv.table
+    combo = table.indexWidget(table.currentIndex())
+    text = combo.currentText()
+    assert text.startswith("9 – ")
+    needed = combo.fontMetrics().horizontalAdvance(text) + 24  # the text and the arrow
+    assert table.columnWidth(table.currentIndex().column()) < needed  # the cell alone cuts it
+    assert combo.width() >= needed
+    assert combo.geometry().right() <= table.viewport().width()
+    key(Qt.Key_Escape)

@@ -148,3 +148,16 @@ def test_without_our_translator_the_english_source_texts_show(qapp, demo_window)
     finally:
         QCoreApplication.installTranslator(ours)
     assert QCoreApplication.translate("MainWindow", "New student") == "Ny kursist"
+
+
+def test_qt_s_own_file_dialog_speaks_danish(qapp, qtbot):
+    """qtbase_da lacks two of its labels ("Look in:", "Files of type:"); ours has them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+    install_danish(qapp)
+    dialog = QFileDialog(None, "Gem indberetningsfil")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Kig i:"
+    assert labels["fileTypeLabel"] == "Filer af &type:"
+    assert labels["fileNameLabel"] == "&Filnavn:"

@@ -50,6 +50,17 @@ class FieldDelegate(FindingDelegate):
             return edit
         return QLineEdit(parent)
 
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        """A code list opens as wide as its entries need, over the cells to its right, up to
+        the table's edge: in a narrow column it showed '1 – Henvist efter ir'."""
+        super().updateEditorGeometry(editor, option, index)
+        view = editor.parentWidget()
+        if isinstance(editor, QComboBox) and view is not None:
+            rect = option.rect
+            room = view.width() - rect.left()
+            width = min(max(rect.width(), editor.sizeHint().width()), room)
+            editor.setGeometry(rect.left(), rect.top(), width, rect.height())
+
     def eventFilter(self, editor, event) -> bool:
         # Enter or Tab in a long code list takes the match first; text that matches nothing
         # keeps the cell open, with the message, instead of being stored.

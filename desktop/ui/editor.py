@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QScrollArea, QVBoxLayout,
                                QWidget)
 
@@ -227,7 +227,16 @@ class KursistEditor(QScrollArea):
                 section.table.setCurrentIndex(model.index(row, column or 0))
                 section.table.setFocus()
                 self.ensureWidgetVisible(section.table)
+                # its messages under the table too, once they are laid out (just shown)
+                QTimer.singleShot(0, self, lambda: self._messages_in_view(section))
                 return
+
+    def _messages_in_view(self, section: Section) -> None:
+        if section.messages.isHidden():
+            return
+        self.widget().layout().activate()
+        self.ensureWidgetVisible(section.messages, 0, 6)
+        self.ensureWidgetVisible(section.table, 0, 0)  # and the table still, if both do not fit
 
     # Where the user is, kept across a reload ---------------------------------------------
     def place(self) -> tuple[str, int | None, int] | None:

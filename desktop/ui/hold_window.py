@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from desktop.ui.hold_dialogs import (
     NewHoldDialog,
 )
 from desktop.ui.roles import DISPLAY, EDIT, TOOLTIP
+from desktop.ui.table_keys import KeyTable
 
 NO_HOLD = -1  # the list's entry for the placements on no hold
 
@@ -140,7 +140,8 @@ class HoldWindow(QWidget):
 
         self.plan_model = PlanModel(self)
         self.plan_model.edited.connect(self._plan_edited)
-        self.plan_view = QTableView(self)
+        # a KeyTable: a plain QTableView's Tab went round its cells for ever (it wraps)
+        self.plan_view = KeyTable(self)
         self.plan_view.setModel(self.plan_model)
         self.plan_view.setAccessibleName(self.tr("The hold's plan"))
         self.plan_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)

@@ -39,7 +39,7 @@
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <location filename="../../desktop/ui/backup_list.py" line="47"/>
         <source>None yet: the first is taken at the next start, or before the next import.</source>
         <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79"/>
+        <location filename="../../desktop/ui/app.py" line="86"/>
         <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
 
 The details are in the log file:
@@ -159,7 +159,7 @@ Detaljerne står i logfilen:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101"/>
+        <location filename="../../desktop/ui/app.py" line="108"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -1594,6 +1594,19 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/new_kursist.py" line="84"/>
         <source>The CPR number is valid.</source>
         <translation>CPR-nummeret er gyldigt.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
     </message>
 </context>
 <context>
