@@ -425,3 +425,21 @@ def test_a_new_quarter_keeps_the_keyboard_when_the_table_with_the_cursor_empties
     row = window.list.currentIndex().row()
     key(Qt.Key_Down)
     assert window.list.currentIndex().row() == row + 1
+
+
+def test_a_new_kursist_s_row_counts_its_referral_s_errors_after_the_quarter_check(window, qtbot):
+    """The quarter's check started with the new kursist (no referral yet) ends after the
+    referral is added: its result must not put the row back at 0 errors."""
+    cpr = valid_cpr(random.Random(4), dt.date(1990, 2, 3))
+    new_kursist(window, qtbot, lambda d: (type_text(cpr), key(Qt.Key_Tab), type_text("K"),
+                                          key(Qt.Key_Tab), type_text("syr"),
+                                          key(Qt.Key_Return), key(Qt.Key_Return)))
+    window.checker.wait()
+    qtbot.wait(100)  # its result delivered
+    kid = window.editor.kid
+    errors = sum(f.is_error for f in window.editor.findings)
+    assert errors == 2  # the referral's category and municipality are empty
+    row = window.kursister.row_of(kid)
+    assert window.kursister.index(row, 4).data() == errors
+    shown = [f for f in window.quarter_findings.findings() if f.cpr == cpr]
+    assert sorted(f.field for f in shown) == ["hhenviskat", "hkomkode"]

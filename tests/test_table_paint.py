@@ -171,3 +171,14 @@ def test_a_code_list_opens_wide_enough_for_its_text_in_a_narrow_column(window):
     assert combo.width() >= needed
     assert combo.geometry().right() <= table.viewport().width()
     key(Qt.Key_Escape)
+
+
+def test_another_kursist_opens_at_its_heading(window, qtbot):
+    test_f8_brings_the_findings_messages_under_the_table_into_view(window, qtbot)
+    editor = window.editor
+    assert editor.verticalScrollBar().value() > 0  # scrolled down to the messages
+    heading = editor.sheet.cpr
+    window.list.setFocus()
+    key(Qt.Key_Down)
+    assert editor.sheet.cpr != heading
+    assert editor.verticalScrollBar().value() == 0

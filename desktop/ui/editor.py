@@ -105,6 +105,8 @@ class KursistEditor(QScrollArea):
 
     # Loading and painting ---------------------------------------------------------------
     def show_kursist(self, kid: int | None, q: Quarter) -> None:
+        if (kid, q) != (self.kid, self.quarter):  # another kursist opens at its heading
+            self.verticalScrollBar().setValue(0)
         self.kid, self.quarter = kid, q
         self.refresh()
 

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.checker = QuarterChecker(ws.path, self)
         self.checker.done.connect(self._quarter_checked)
         self.checker.failed.connect(self._quarter_check_failed)
+        self._changes = self._changes_at_check = 0  # changes followed, and when checked
         self._recheck = QTimer(self)  # the whole quarter again, once editing pauses
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(1500)
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
         self._check_quarter()
 
     def _check_quarter(self) -> None:
+        self._changes_at_check = self._changes
         self.retry_button.setVisible(False)
         self.checker.check(self.quarter, self.ws.ukode, self.ws.settings)
 
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         undo or redo, an import, a restore or new settings."""
         if not changes:
             return
+        self._changes += 1  # a quarter check begun before this one is stale for the editor
         if not self.editor.notice.isHidden():  # the last failure is past
             self.editor.show_notice("")
         if changes.everything:  # an import or a restore: undo steps it overwrote go
@@ -455,6 +458,11 @@ class MainWindow(QMainWindow):
         if iperiode != self.quarter.iperiode:
             return
         self.retry_button.setVisible(False)
+        sheet = self.editor.sheet
+        if sheet is not None and self._changes != self._changes_at_check:
+            # A change came after this check began (a new kursist, then its referral): the
+            # editor's kursist, checked again at each change, as the editor has it.
+            findings = [f for f in findings if f.cpr != sheet.cpr] + self.editor.findings
         self.quarter_findings.set_findings(findings)
         self.findings_tabs.widget(1).resizeColumnsToContents()
         counts: dict[int, tuple[int, int]] = {}
