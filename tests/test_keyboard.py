@@ -443,3 +443,44 @@ def test_a_new_kursist_s_row_counts_its_referral_s_errors_after_the_quarter_chec
     assert window.kursister.index(row, 4).data() == errors
     shown = [f for f in window.quarter_findings.findings() if f.cpr == cpr]
     assert sorted(f.field for f in shown) == ["hhenviskat", "hkomkode"]
+
+
+def access_letter(text: str) -> str | None:
+    found = re.search(r"(?<!&)&(\w)", text)  # '&&' is a shown ampersand, not a letter
+    return found[1].lower() if found else None
+
+
+def test_every_menu_and_menu_item_has_an_access_letter_of_its_own(window):
+    def check(actions, where: str) -> int:
+        letters: dict[str, str] = {}
+        for action in actions:
+            if action.isSeparator():
+                continue
+            letter = access_letter(action.text())
+            assert letter, f"no access letter: {action.text()!r} in {where}"
+            assert letter not in letters, \
+                f"{action.text()!r} and {letters[letter]!r} share Alt+{letter} in {where}"
+            letters[letter] = action.text()
+        menus = [a.menu() for a in actions if a.menu() is not None]
+        return len(letters) + sum(check(m.actions(), m.title()) for m in menus)
+
+    assert check(window.menuBar().actions(), "the menu bar") >= 36  # 6 menus, 30 items
+
+
+def test_alt_and_a_menu_s_letter_opens_that_menu(window, qtbot):
+    titles = [a for a in window.menuBar().actions() if a.menu() is not None]
+    assert len(titles) == 6
+    for title in titles:
+        letter = access_letter(title.text())
+        QTest.keyClick(window, QKeySequence(letter.upper())[0].key(), Qt.AltModifier)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is title.menu(), timeout=2000)
+        title.menu().close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    # and in the open menu the item's own letter chooses it: Alt+V, S masks the CPR numbers
+    masked = window.mask_action.isChecked()
+    QTest.keyClick(window, Qt.Key_V, Qt.AltModifier)
+    view = QApplication.activePopupWidget()
+    assert view is not None and window.mask_action in view.actions()
+    QTest.keyClick(view, Qt.Key_S)
+    qtbot.waitUntil(lambda: window.mask_action.isChecked() != masked, timeout=2000)
+    assert QApplication.activePopupWidget() is None

@@ -24,14 +24,14 @@ class HoldActions(QObject):
         self.w = window
         self.hold_window = None
 
-        self.open_action = self._action(self.tr("Holds and the quarter's teaching …"), "Ctrl+H",
+        self.open_action = self._action(self.tr("&Holds and the quarter's teaching …"), "Ctrl+H",
                                         self.open_holds)
         self.carry_action = self._action(
-            self.tr("Create the months of continuing placements"), "Ctrl+Shift+F",
+            self.tr("&Create the months of continuing placements"), "Ctrl+Shift+F",
             self.carry_forward, self.tr("The quarter's months for every placement that "
                                         "continues from the previous quarter"))
         self.finished_action = self._action(
-            self.tr("End placements without teaching …"), "Ctrl+Shift+L", self.close_finished,
+            self.tr("&End placements without teaching …"), "Ctrl+Shift+L", self.close_finished,
             self.tr("The open placements that had no teaching for a whole quarter (else B3)"))
         self.join_action = window.kursist_actions["join_hold"]  # Ctrl+Shift+J, Kursist menu
         menu = QMenu(self.tr("H&old"), window)
@@ -43,9 +43,9 @@ class HoldActions(QObject):
         for a in (self.open_action, self.join_action, self.carry_action, self.finished_action):
             menu.addAction(a)
         # The quarter from the keyboard: the next one is where the carry-forward is offered.
-        self.next_action = self._action(self.tr("Next quarter"), "Ctrl+PgDown",
+        self.next_action = self._action(self.tr("Ne&xt quarter"), "Ctrl+PgDown",
                                         lambda: self._step_quarter(-1))
-        self.previous_action = self._action(self.tr("Previous quarter"), "Ctrl+PgUp",
+        self.previous_action = self._action(self.tr("&Previous quarter"), "Ctrl+PgUp",
                                             lambda: self._step_quarter(+1))
         menu.addSeparator()
         menu.addAction(self.next_action)
@@ -95,7 +95,7 @@ class HoldActions(QObject):
     def _action(self, text, shortcut, slot, tip=""):
         a = QAction(text, self.w)
         a.setShortcut(QKeySequence(shortcut))
-        a.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})")
+        a.setToolTip(f"{tip or text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
         a.triggered.connect(slot)
         self.w.addAction(a)
         return a

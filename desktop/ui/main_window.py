@@ -202,36 +202,38 @@ class MainWindow(QMainWindow):
             a = QAction(text, self)
             if shortcut:
                 a.setShortcut(QKeySequence(shortcut))
-            a.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+            plain = text.replace("&", "")  # the access letter is the menu's, not the tip's
+            a.setToolTip(f"{tip or plain} ({QKeySequence(shortcut).toString()})" if shortcut
+                         else tip)
             a.triggered.connect(slot)
             self.addAction(a)
             return a
 
-        self.new_action = action(self.tr("New student"), "Ctrl+N", self.new_kursist)
-        self.find_action = action(self.tr("Search"), "Ctrl+F",
+        self.new_action = action(self.tr("&New student"), "Ctrl+N", self.new_kursist)
+        self.find_action = action(self.tr("&Search"), "Ctrl+F",
                                   lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.export_action = action(self.tr("Export …"), "Ctrl+E", self.export,
+        self.export_action = action(self.tr("&Export …"), "Ctrl+E", self.export,
                                     self.tr("Create the quarter's file"))
-        self.import_action = action(self.tr("Import …"), "Ctrl+I", self.import_files,
+        self.import_action = action(self.tr("&Import …"), "Ctrl+I", self.import_files,
                                     self.tr("Load v1.8 files from another system"))
         self.report_action = action(
-            self.tr("Error report …"), "Ctrl+R", self.report,
+            self.tr("Error &report …"), "Ctrl+R", self.report,
             self.tr("The quarter's errors and warnings, grouped by student"))
-        self.settings_action = action(self.tr("Settings …"), "Ctrl+,", self.open_settings,
+        self.settings_action = action(self.tr("&Settings …"), "Ctrl+,", self.open_settings,
                                       self.tr("Provider code, lesson length, CPR check and backup"))
         # The stack only holds the commands; the runner writes, then moves it.
-        self.undo_action = action(self.tr("Undo"), "Ctrl+Z", self.runner.undo)
-        self.redo_action = action(self.tr("Redo"), "Ctrl+Y", self.runner.redo)
+        self.undo_action = action(self.tr("&Undo"), "Ctrl+Z", self.runner.undo)
+        self.redo_action = action(self.tr("&Redo"), "Ctrl+Y", self.runner.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for a, can, text, plain in (
-                (self.undo_action, self.undo.canUndoChanged, self.undo.undoTextChanged,
-                 self.tr("Undo")),
-                (self.redo_action, self.undo.canRedoChanged, self.undo.redoTextChanged,
-                 self.tr("Redo"))):
+        for a, can, text in ((self.undo_action, self.undo.canUndoChanged,
+                              self.undo.undoTextChanged),
+                             (self.redo_action, self.undo.canRedoChanged,
+                              self.undo.redoTextChanged)):
             a.setEnabled(False)
             can.connect(a.setEnabled)
-            text.connect(lambda t, a=a, plain=plain: a.setText(f"{plain} {t[:1].lower()}{t[1:]}"
-                                                              if t else plain))
+            # "&Fortryd ny kursist": the access letter stays; an '&' in the label is shown
+            text.connect(lambda t, a=a, plain=a.text(): a.setText(
+                f"{plain} {(t[:1].lower() + t[1:]).replace('&', '&&')}" if t else plain))
         for a in (self.new_action, self.import_action, self.export_action, self.report_action,
                   self.undo_action, self.redo_action):
             bar.addAction(a)
@@ -242,12 +244,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.report_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
-        menu.addAction(action(self.tr("Quit"), "Ctrl+Q", self.close))
+        menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addAction(self.find_action)
-        self.mask_action = action(self.tr("Mask CPR numbers"), "Ctrl+M", self._set_masked,
+        self.mask_action = action(self.tr("&Mask CPR numbers"), "Ctrl+M", self._set_masked,
                                   self.tr("Show CPR numbers as DDMMYY-XXXX, e.g. while sharing "
                                           "the screen"))
         self.mask_action.setCheckable(True)

@@ -494,11 +494,10 @@ Detaljerne står i logfilen:
     <name>HelpMenu</name>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="171"/>
-        <source>User guide</source>
-        <translation>Brugervejledning</translation>
+        <source>&amp;User guide</source>
+        <translation>&amp;Brugervejledning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="174"/>
         <location filename="../../desktop/ui/help_window.py" line="200"/>
         <source>About {app}</source>
         <translation>Om {app}</translation>
@@ -517,6 +516,11 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/help_window.py" line="196"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <source>&amp;About {app}</source>
+        <translation>&amp;Om {app}</translation>
     </message>
 </context>
 <context>
@@ -621,13 +625,13 @@ Detaljerne står i logfilen:
     <name>HoldActions</name>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="27"/>
-        <source>Holds and the quarter&apos;s teaching …</source>
-        <translation>Hold og kvartalets undervisning …</translation>
+        <source>&amp;Holds and the quarter&apos;s teaching …</source>
+        <translation>&amp;Hold og kvartalets undervisning …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="30"/>
-        <source>Create the months of continuing placements</source>
-        <translation>Opret månederne for fortsættende placeringer</translation>
+        <source>&amp;Create the months of continuing placements</source>
+        <translation>&amp;Opret månederne for fortsættende placeringer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="31"/>
@@ -636,8 +640,8 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="34"/>
-        <source>End placements without teaching …</source>
-        <translation>Afslut placeringer uden undervisning …</translation>
+        <source>&amp;End placements without teaching …</source>
+        <translation>&amp;Afslut placeringer uden undervisning …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="35"/>
@@ -651,13 +655,13 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="46"/>
-        <source>Next quarter</source>
-        <translation>Næste kvartal</translation>
+        <source>Ne&amp;xt quarter</source>
+        <translation>&amp;Næste kvartal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="48"/>
-        <source>Previous quarter</source>
-        <translation>Forrige kvartal</translation>
+        <source>&amp;Previous quarter</source>
+        <translation>&amp;Forrige kvartal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="57"/>
@@ -1149,7 +1153,7 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="391"/>
+        <location filename="../../desktop/ui/editor.py" line="393"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -1244,47 +1248,47 @@ Detaljerne står i logfilen:
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="122"/>
+        <location filename="../../desktop/ui/editor.py" line="124"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="139"/>
+        <location filename="../../desktop/ui/editor.py" line="141"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor.py" line="162"/>
         <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor.py" line="163"/>
         <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="386"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="387"/>
+        <location filename="../../desktop/ui/editor.py" line="389"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="388"/>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="389"/>
+        <location filename="../../desktop/ui/editor.py" line="391"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <location filename="../../desktop/ui/editor.py" line="392"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -1298,58 +1302,58 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="37"/>
-        <source>New referral</source>
-        <translation>Ny henvisning</translation>
+        <source>New r&amp;eferral</source>
+        <translation>Ny &amp;henvisning</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="38"/>
-        <source>New placement</source>
-        <translation>Ny placering</translation>
+        <source>New &amp;placement</source>
+        <translation>Ny &amp;placering</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="39"/>
-        <source>Add the quarter&apos;s months</source>
-        <translation>Tilføj kvartalets måneder</translation>
+        <source>Add the quarter&apos;s &amp;months</source>
+        <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="41"/>
-        <source>End placement …</source>
-        <translation>Afslut placering …</translation>
+        <source>En&amp;d placement …</source>
+        <translation>&amp;Afslut placering …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="43"/>
-        <source>Restart module …</source>
-        <translation>Genstart modul …</translation>
+        <source>Re&amp;start module …</source>
+        <translation>&amp;Genstart modul …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="45"/>
-        <source>New exam</source>
-        <translation>Ny prøve</translation>
+        <source>New e&amp;xam</source>
+        <translation>Ny p&amp;røve</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="46"/>
-        <source>Join hold …</source>
-        <translation>Meld på hold …</translation>
+        <source>&amp;Join hold …</source>
+        <translation>&amp;Meld på hold …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="48"/>
-        <source>Next error or warning</source>
-        <translation>Næste fejl eller advarsel</translation>
+        <source>Next error or &amp;warning</source>
+        <translation>Næste f&amp;ejl eller advarsel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="50"/>
-        <source>Previous error or warning</source>
-        <translation>Forrige fejl eller advarsel</translation>
+        <source>Pre&amp;vious error or warning</source>
+        <translation>&amp;Forrige fejl eller advarsel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="52"/>
-        <source>Next pane (list, student, errors)</source>
-        <translation>Næste rude (liste, kursist, fejl)</translation>
+        <source>Next p&amp;ane (list, student, errors)</source>
+        <translation>Næste r&amp;ude (liste, kursist, fejl)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="54"/>
-        <source>Previous pane</source>
-        <translation>Forrige rude</translation>
+        <source>Previ&amp;ous pane</source>
+        <translation>Forrige ru&amp;de</translation>
     </message>
 </context>
 <context>
@@ -1486,149 +1490,147 @@ Detaljerne står i logfilen:
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
-        <source>New student</source>
-        <translation>Ny kursist</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
-        <source>Search</source>
-        <translation>Søg</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="212"/>
-        <source>Export …</source>
-        <translation>Eksportér …</translation>
+        <source>&amp;New student</source>
+        <translation>&amp;Ny kursist</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <source>&amp;Export …</source>
+        <translation>&amp;Eksportér …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
-        <source>Import …</source>
-        <translation>Importér …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <source>&amp;Import …</source>
+        <translation>&amp;Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
-        <source>Error report …</source>
-        <translation>Fejlrapport …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <source>Error &amp;report …</source>
+        <translation>&amp;Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
-        <source>Settings …</source>
-        <translation>Indstillinger …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <source>&amp;Settings …</source>
+        <translation>Ind&amp;stillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
-        <source>Undo</source>
-        <translation>Fortryd</translation>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <source>Redo</source>
-        <translation>Gentag</translation>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
-        <source>Quit</source>
-        <translation>Afslut</translation>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
-        <source>Mask CPR numbers</source>
-        <translation>Skjul CPR-numre</translation>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>&amp;Mask CPR numbers</source>
+        <translation>&amp;Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
