@@ -139,9 +139,10 @@ def _henvisninger(v: _Valid, k: Record, henvisninger: list[Record], q: Quarter |
 
 def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
              history: list[Record] | None, whole_history: bool) -> None:
+    of, months_of = v.of, kids.months
     for m in kids.moduler:
-        months = kids.months[id(m)]
-        ok = v.of(m)
+        months = months_of[id(m)]
+        ok, values = of(m), m.values
         start, slut = as_date(ok.get("ustartdato")), as_date(ok.get("uslutdato"))
         ophoer, modtest = ok.get("uophoersaarsag"), ok.get("umodtestdato")
         if q and start and start > q.end:
@@ -152,10 +153,11 @@ def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
                  f"({_da(q.start)} – {_da(q.end)}).")
         if start and slut and start > slut:
             emit("A4", m, "ustartdato", f"Startdatoen {_da(start)} ligger efter slutdatoen {_da(slut)}.")
-        if slut and not (m["uophoersaarsag"] or m["umodtestdato"]):
+        if slut and not (values.get("uophoersaarsag") or values.get("umodtestdato")):
             emit("A5", m, "uslutdato",
                  "Der er angivet slutdato, men hverken ophørsårsag eller dato for bestået modultest.")
-        if not m["uslutdato"]:
+        no_end = not values.get("uslutdato")
+        if no_end:
             for tag in ("uophoersaarsag", "umodtestdato"):
                 if ok.get(tag):
                     emit("A5", m, tag, f"{FIELD_BY_TAG[tag].label} er angivet uden slutdato.")
@@ -163,7 +165,7 @@ def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
             emit("W3", m, "uophoersaarsag", "Både ophørsårsag og bestået modultest er angivet; "
                  "angiv kun den ene (ophørsårsag ved ophør, modultestdato ved normal afslutning).")
         _undervisning(v, m, months, q, start, slut, emit)
-        if not m["uslutdato"] and not months:
+        if no_end and not months:
             emit("B3", m, None, "Modulplaceringen har hverken undervisning eller ophør i kvartalet "
                  "og skal ikke indberettes.")
     _placement_sequence(v, kids.moduler, emit, history, whole_history)
@@ -176,8 +178,9 @@ def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
     in_quarter = q.months if q else ()
     start_ym = (start.year, start.month) if start else None
     slut_ym = (slut.year, slut.month) if slut else None
+    of = v.of
     for u in months:
-        ok = v.of(u)
+        ok = of(u)
         month = as_int(ok.get("unperiode"))
         if q and month and month not in in_quarter:
             emit("A7", u, "unperiode", f"Måned {month} ligger ikke i kvartalet "
@@ -194,7 +197,8 @@ def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
         if skema is None:
             continue
         values = u.values
-        parts = [as_int(ok.get(t)) for t in UNKAT_PARTS if values.get(t)]
+        parts = ([as_int(ok.get(t)) for t in UNKAT_PARTS if values.get(t)]
+                 if any(map(values.get, UNKAT_PARTS)) else None)  # most months have none
         if parts and None not in parts and sum(parts) != skema:
             emit("A9", u, "unfagskema", f"Underopdelingen summerer til {sum(parts)} lektioner, "
                  f"men der er angivet {skema} skemalagte lektioner.", _ulabel(m, u))
@@ -309,11 +313,12 @@ def _movement(k: Record, kids: "_Children", emit: Emitter) -> None:
 
 def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
     limit = today.isoformat()  # valid dates compare as ISO text
+    of, dates_of = v.of, _DATES_OF.get
     for r in [k, *k.children]:
-        tags = _DATES_OF.get(r.kind)
+        tags = dates_of(r.kind)
         if not tags:
             continue
-        ok = v.of(r)
+        ok = of(r)
         for tag in tags:
             value = ok.get(tag)
             if value and value[:10] > limit:
@@ -322,9 +327,10 @@ def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
 
 
 def _lesson_length(v: _Valid, kids: "_Children", emit: Emitter, lesson_minutes: int) -> None:
+    of, months_of = v.of, kids.months
     for m in kids.moduler:
-        for u in kids.months[id(m)]:
-            n = as_int(v.of(u).get("unlekmin"))
+        for u in months_of[id(m)]:
+            n = as_int(of(u).get("unlekmin"))
             if n is not None and n != lesson_minutes:
                 emit("W5", u, "unlekmin", f"Lektionslængden er {n} minutter; de fleste bruger "
                      f"{lesson_minutes}. Kontrollér, at det er rigtigt.", _ulabel(m, u))
