@@ -75,8 +75,8 @@ class PlanModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role != DISPLAY:
             return None
-        if orientation == Qt.Horizontal:
-            return FIELD_BY_TAG[PLAN_TAGS[section]].label
+        if orientation == Qt.Horizontal:  # on two lines, as the grid's: the plan fits 1366 px
+            return FIELD_BY_TAG[PLAN_TAGS[section]].label.replace(" ", "\n", 1)
         y, m = self.months[section]
         return f"{month_name(m)} {y}"
 
@@ -157,7 +157,7 @@ class HoldWindow(QWidget):
         self.plan_view.setEditTriggers(QAbstractItemView.AnyKeyPressed |
                                        QAbstractItemView.EditKeyPressed |
                                        QAbstractItemView.DoubleClicked)
-        self.plan_view.setMaximumHeight(190)
+        self.plan_view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
 
         self.model = GridModel(self)
         self.model.edited.connect(self._cells_typed)
@@ -290,6 +290,7 @@ class HoldWindow(QWidget):
                                                  modul=h.umodul, minutes=h.unlekmin,
                                                  start=danish(h.startdato), end=end))
         self.plan_model.set_plan(q if h else None, self.ws.plan(h.id) if h else None)
+        self._fit_plan_height()
         self.plan_view.setVisible(h is not None)
         self.plan_label.setVisible(h is not None)
         for b in (self.shift_button, self.change_button):
@@ -311,6 +312,14 @@ class HoldWindow(QWidget):
             r = min(max(r, 0), len(rows) - 1)
             c = max(c, 2)
             self.grid.setCurrentIndex(self.model.index(r, c))
+
+    def _fit_plan_height(self) -> None:
+        """All six months in view without a scroll bar, and room for the horizontal one that
+        a narrow window needs; the grid below takes the rest."""
+        view = self.plan_view
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height()
+                            + view.verticalHeader().length() + 2 * view.frameWidth()
+                            + view.horizontalScrollBar().sizeHint().height())
 
     def _notice(self) -> None:
         """The main window's counts of placements continuing without teaching and of those
