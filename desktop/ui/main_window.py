@@ -366,11 +366,12 @@ class MainWindow(QMainWindow):
         sheet = self.editor.sheet
         if kid is not None and sheet is not None and kid in kids:
             mine = self.editor.findings
-            self.kursister.set_counts({kid: (sum(f.is_error for f in mine),
-                                             sum(not f.is_error for f in mine))})
-            others = [f for f in self.quarter_findings.findings() if f.cpr != sheet.cpr]
-            self.quarter_findings.set_findings(others + mine)
-            self._update_totals(self.quarter_findings.findings())
+            errors = sum(f.is_error for f in mine)
+            self.kursister.set_counts({kid: (errors, len(mine) - errors)})
+            # Only this kursist's rows of the quarter's findings: the rest stand until the
+            # quarter is checked again.
+            self.quarter_findings.replace_kursist(sheet.cpr, mine)
+            self._update_totals(self.quarter_findings.counts())
         self._recheck.start()
 
     def reload_all(self) -> None:
@@ -445,8 +446,7 @@ class MainWindow(QMainWindow):
         if iperiode != self.quarter.iperiode:
             return
         self.retry_button.setVisible(False)
-        self.quarter_findings.set_findings(findings)
-        self.findings_tabs.widget(1).resizeColumnsToContents()
+        self.quarter_findings.set_findings(findings)  # (its view measures its columns)
         counts: dict[int, tuple[int, int]] = {}
         by_cpr: dict[str, list[int]] = {}
         for f in findings:
@@ -455,19 +455,19 @@ class MainWindow(QMainWindow):
             e, w = by_cpr.get(r.cpr, (0, 0))
             counts[r.id] = (e, w)
         self.kursister.set_counts(counts)
-        self._update_totals(findings)
+        self._update_totals(self.quarter_findings.counts())
 
-    def _update_totals(self, findings: list[Finding] | None = None, failed: bool = False) -> None:
+    def _update_totals(self, counts: tuple[int, int] | None = None, failed: bool = False) -> None:
+        """counts: the quarter's (errors, warnings); None while it is being checked."""
         n = self.kursister.moving()
         text = self.tr("{n} students in {quarter}").format(n=n, quarter=self.quarter)
         if failed:  # never "0 errors": nothing is known
             text += " · " + self.tr("The check could not be completed")
-        elif findings is None:
+        elif counts is None:
             text += " · " + self.tr("checking …")
         else:
-            errors = sum(f.is_error for f in findings)
             text += " · " + self.tr("{errors} errors · {warnings} warnings").format(
-                errors=errors, warnings=len(findings) - errors)
+                errors=counts[0], warnings=counts[1])
         self.totals.setText(text)
 
     def _go_to_finding(self, index) -> None:
