@@ -98,7 +98,8 @@ def main(source: str, repeat: int, work: Path) -> dict:
 
     w = windows[-1]
     w.checker.wait()
-    w.scope.setCurrentIndex(SCOPE_ALL)
+    w.scope.setCurrentIndex(SCOPE_ALL)  # read on a worker thread behind its first page
+    w.finish_list()
     w.checker.wait()
     app.processEvents()
     everyone = w.proxy.rowCount()
