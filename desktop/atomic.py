@@ -60,6 +60,80 @@ def write_atomic(path: Path | str, data: bytes | list[bytes]) -> Path:
     return replace_atomically(path, fill)
 
 
+class PendingWrite:
+    """A file written part by part to a temporary file beside target as the parts come, then
+    moved to target whole by commit(), or removed by discard() (and on leaving a `with`): so a
+    large export holds no copy of its file in memory, and one its checks refuse leaves no file.
+
+    If the temporary file cannot be made, the parts are kept in memory and commit() writes
+    them with write_atomic; if writing it fails, the error is kept and commit() raises it. Either
+    way the failure surfaces where a write of the whole would have, after the checks' verdict.
+    """
+
+    def __init__(self, target: Path | str):
+        self.target = Path(target)
+        self._tmp: Path | None = None
+        self._file = None
+        self._parts: list[bytes] | None = None
+        self._error: OSError | None = None
+        try:
+            _sweep_leftovers(self.target)
+            fd, name = tempfile.mkstemp(prefix=_prefix(self.target), suffix=".tmp",
+                                        dir=self.target.parent)
+        except OSError:
+            self._parts = []  # write_atomic tries again at commit() and says why
+            return
+        self._tmp = Path(name)
+        self._file = os.fdopen(fd, "wb")
+
+    def write(self, part: bytes) -> None:
+        if self._parts is not None:
+            self._parts.append(part)
+        elif self._error is None:
+            try:
+                self._file.write(part)
+            except OSError as exc:  # a full disk: the checks still speak first
+                self._error = exc
+                self.discard()
+
+    def commit(self) -> Path:
+        """fsync, rename over target, fsync the folder; raises the write's OSError if any."""
+        if self._parts is not None:
+            return write_atomic(self.target, self._parts)
+        if self._error is not None:
+            raise self._error
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            self._file = None
+            os.replace(self._tmp, self.target)
+            self._tmp = None
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folder(self.target.parent)
+        return self.target
+
+    def discard(self) -> None:
+        """Remove the temporary file, if it is still there; nothing after commit()."""
+        if self._file is not None:
+            try:
+                self._file.close()
+            except OSError:
+                pass  # the file goes anyway
+            self._file = None
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None
+
+    def __enter__(self) -> "PendingWrite":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.discard()
+
+
 def _prefix(target: Path) -> str:
     """`.<name>.`, the name shortened so that the temporary name with SQLite's longest side
     file (`.<name>.<8 random>.tmp-journal`) still fits the file system's 255 bytes: any name

@@ -142,6 +142,11 @@ class Workspace:
     def looks_finished(self, q: Quarter) -> list[holds.Continuing]:
         return holds.looks_finished(self.store.conn, q, self.ukode)
 
+    def finished_placements(self, q: Quarter) -> list[holds.Finished]:
+        """looks_finished() with the DU, module, hold and last month taught of each."""
+        with self.store.reading() as c:
+            return holds.finished_placements(c, q, self.ukode)
+
     # Changing: every change is a command (desktop.commands) ----------------------------------
     def run(self, command: commands.Command) -> commands.Changes:
         """Run a command in its one transaction; what it changed is returned."""

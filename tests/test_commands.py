@@ -14,6 +14,7 @@ import pytest
 
 from desktop import commands
 from desktop.commands import Stale, Trace
+from desktop.domain.dates import danish
 from desktop.domain.quarter import Quarter
 from desktop.operations import import_files
 from desktop.store import Store
@@ -281,6 +282,27 @@ def _carry_forward(ws):
     return cmd, lambda: cmd.count > 0 and not ws.continuing(q)
 
 
+def _close_placements(ws):
+    q = Quarter(2024, 2)
+    kid = ws.create_kursist("1203851002", Quarter(2023, 3), "K", "UKR")
+    mid = ws.add_record("modul", kid, Quarter(2023, 3), {"uuddnr": "2", "umodul": "1",
+                                                         "ustartdato": "2023-07-03"})
+    ws.add_records("undervisning", mid, Quarter(2023, 3), [
+        {"unperiode": "8", "unfagskema": "12", "unfravaer": "0", "unfagoevrig": "0"}])
+    listed = ws.finished_placements(q)
+    assert mid in [f.modul_id for f in listed]
+    cmd = commands.ClosePlacements([(f.modul_id, f.kursist_id, f.default_end) for f in listed],
+                                   "8")
+    return cmd, lambda: ws.finished_placements(q) == [] and one(
+        ws.store.conn, "SELECT uslutdato FROM modul WHERE id = ?", (mid,)) == ("2023-08-31",)
+
+
+def _end_hold(ws):
+    hold = _hold(ws)
+    cmd = commands.EndHold(hold, "2024-03-31")
+    return cmd, lambda: ws.hold(hold).slutdato == "2024-03-31"
+
+
 def _set_cells(ws):
     c = ws.store.conn
     mid, month, fravaer = one(c, "SELECT modul_id, unperiode, unfravaer FROM undervisning "
@@ -313,6 +335,8 @@ CASES = {
     "ChangeHold": [_change_hold],
     "ModuleShift": [_module_shift],
     "CarryForward": [_carry_forward],
+    "ClosePlacements": [_close_placements],
+    "EndHold": [_end_hold],
     "SetCells": [_set_cells],
 }
 ALL = [case for cases in CASES.values() for case in cases]
@@ -321,7 +345,8 @@ ALL = [case for cases in CASES.values() for case in cases]
 STALE_CASES = [f for f in ALL if f not in (_save_settings, _import_files, _restore_backup,
                                            _create_kursist, _batch_paste, _create_hold,
                                            _set_hold, _set_plan, _join_hold, _module_shift,
-                                           _carry_forward, _set_cells)]
+                                           _carry_forward, _set_cells, _end_hold,
+                                           _close_placements)]
 
 
 def test_every_registered_command_has_a_case():
@@ -454,7 +479,7 @@ def test_findings_name_their_record_by_kind_and_id_and_their_quarter(ws):
     assert (f.ref.kind, f.ref.id, f.iperiode) == ("henvisning", rid, Q.iperiode)
     date = one(c, "SELECT hhenvisdato FROM henvisning WHERE id = ?", (rid,))[0]
     assert f.record == f.ref.label == f"henvisning {date}"
-    assert f.ref.describe() == f"Henvisning {date}"
+    assert f.ref.describe() == f"Henvisning {danish(date)}"  # the date as the window shows it
 
 
 def test_settings_are_checked_against_their_one_declaration(ws):

@@ -5,9 +5,10 @@ notice and the list's filter for continuing kursister."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.domain.holds import PASSED, RESTART, STAY
 from desktop.domain.quarter import Quarter
@@ -53,6 +54,8 @@ def test_the_grid_shows_the_hold_its_members_and_their_absence(holds):
     assert header[-2:] == ["Fravær\ni alt", "Skemalagte\ni alt"]
     assert "8 placeringer" in holds.summary.text()
     assert holds.plan_model.rowCount() == 6  # the quarter's months and the next quarter's
+    # Danish as the rest of the window: "à" minutes, the day as dd-mm-åååå
+    assert "lektioner à 45 min. · startet 06-04-2026" in holds.heading.text()
 
 
 def test_a_finding_is_painted_at_its_cell(holds, qtbot):
@@ -213,3 +216,157 @@ def test_tab_tab_enter_goes_on_at_the_next_row_where_the_tabs_began(window, hold
     qtbot.waitUntil(lambda: fravaer(holds, 1, 7) == "4")
     assert [fravaer(holds, 0, m) for m in (7, 8, 9)] == ["1", "2", "3"]
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (2, 2)
+
+
+def focus():
+    return QApplication.focusWidget()
+
+
+def key(k, mods=Qt.NoModifier):
+    assert focus() is not None, "nothing has the keyboard focus"
+    QTest.keyClick(focus(), k, mods)
+    QApplication.processEvents()
+
+
+def in_dialog(window, qtbot, steps, opening_key):
+    """The key that opens a modal dialog, and the keys pressed in it (its event loop runs
+    inside that key press, or inside the click of a button's Alt+letter, which Qt animates
+    for a moment); a failure inside closes the dialog instead of leaving it open."""
+    done = []
+
+    def run():
+        dialog = QApplication.activeModalWidget()
+        if not (isinstance(dialog, QDialog) and dialog.isAncestorOf(focus())):
+            QTimer.singleShot(20, run)  # looked for again from the dialog's own event loop
+            return
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)  # a mnemonic is a shortcut of the active window
+            steps(dialog)
+            qtbot.waitUntil(lambda: not dialog.isVisible())
+        finally:
+            if QApplication.activeModalWidget() is not None:
+                QApplication.activeModalWidget().reject()
+            done.append(True)
+    window._pending = run
+    QTimer.singleShot(0, run)
+    key(*opening_key)
+    qtbot.waitUntil(lambda: bool(done))
+
+
+def stopped_coming(ws, n=2) -> list[tuple[int, int]]:
+    """n demo kursister with a placement taught in 2026Q1 only, still open: in 2026Q3 they
+    have had a whole quarter without teaching."""
+    kids = [r[0] for r in ws.store.conn.execute("SELECT id FROM kursist ORDER BY id LIMIT ?",
+                                                (n,))]
+    out = []
+    for i, kid in enumerate(kids):
+        mid = ws.add_record("modul", kid, Quarter(2026, 1), {
+            "uuddnr": "1", "umodul": "6", "uforsoegnr": "1", "ustartdato": "2026-01-05"})
+        ws.add_records("undervisning", mid, Quarter(2026, 1), [
+            {"unperiode": str(m), "unfagskema": "12", "unfravaer": "0", "unfagoevrig": "0",
+             "unlekmin": "45"} for m in range(1, 2 + i)])
+        out.append((kid, mid))
+    return out
+
+
+def test_placements_that_look_finished_are_ended_from_the_notice_with_keys(window, qtbot):
+    ws = window.ws
+    (_, first), (_, second) = stopped_coming(ws)
+    window.hold_actions.refresh()
+    assert window.hold_actions.finished == 2
+    assert "2 åbne placeringer ser afsluttede ud" in window.hold_actions.notice.text()
+    assert window.hold_actions.bar.isVisible() and window.hold_actions.finished_button.isVisible()
+    before = whole(ws.store.conn)
+    shown = []
+
+    def steps(dialog):
+        shown.append([dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())])
+        key(Qt.Key_Down)
+        key(Qt.Key_Space)  # the second is left open
+        key(Qt.Key_Return)  # OK: the ticked one ends at the end of January, reason 8
+
+    window.activateWindow()
+    window.list.setFocus()
+    qtbot.waitUntil(lambda: focus() is window.list)
+    in_dialog(window, qtbot, steps, (Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier))
+    assert sorted(shown[0]) == ["februar 2026", "januar 2026"]
+    ended = dict(ws.store.conn.execute(
+        "SELECT id, uslutdato || ' ' || uophoersaarsag FROM modul WHERE id IN (?, ?)",
+        (first, second)).fetchall())
+    order = [f for f in (first, second) if ended[f]]
+    assert len(order) == 1 and ended[order[0]] in ("2026-01-31 8", "2026-02-28 8")
+    assert window.hold_actions.finished == 1
+    key(Qt.Key_Z, Qt.ControlModifier)  # one undo step, the whole database as before
+    assert whole(ws.store.conn) == before
+
+
+def test_one_placement_that_looks_finished_is_opened_in_the_student_instead(window, qtbot):
+    (kid, mid), = stopped_coming(window.ws, 1)
+    window.hold_actions.refresh()
+    before = whole(window.ws.store.conn)
+    window.activateWindow()
+    window.list.setFocus()
+    qtbot.waitUntil(lambda: focus() is window.list)
+    in_dialog(window, qtbot, lambda d: key(Qt.Key_K, Qt.AltModifier),  # Åbn &kursisten
+              (Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier))
+    assert window.editor.kid == kid
+    table = window.editor.mod.table
+    assert focus() is table
+    assert window.editor.sheet.moduler[table.currentIndex().row()].id == mid
+    assert whole(window.ws.store.conn) == before
+
+
+def test_a_hold_with_members_is_not_ended_and_an_empty_one_is_and_is_not_offered(window, holds,
+                                                                                qtbot):
+    from desktop import commands
+    holds.activateWindow()
+    holds.holds.setFocus()
+    qtbot.waitUntil(lambda: focus() is holds.holds)
+    holds.holds.setCurrentRow(0)
+    before = whole(window.ws.store.conn)
+    in_dialog(window, qtbot, lambda d: key(Qt.Key_Return), (Qt.Key_A, Qt.AltModifier))
+    assert whole(window.ws.store.conn) == before
+    assert "kursister er stadig på holdet" in holds.message.text()
+    assert "Udmeld dem eller flyt dem" in holds.message.text()
+    window.runner.run(commands.CreateHold(window.ws.ukode, "Sommerholdet", "2", "1", "45",
+                                          "2026-04-01"))
+    empty = next(x for x in window.ws.holds() if x.navn == "Sommerholdet")
+    holds.show_quarter(Q3, empty.id)
+    qtbot.waitUntil(lambda: focus() is holds.holds)  # back in the list after the dialog
+
+    def end_on(dialog):
+        dialog.day.set_iso("2026-06-30")
+        key(Qt.Key_Return)
+
+    in_dialog(window, qtbot, end_on, (Qt.Key_A, Qt.AltModifier))
+    assert window.ws.hold(empty.id).slutdato == "2026-06-30"
+    assert not holds.end_button.isEnabled()
+    assert "Sommerholdet" in holds.holds.currentItem().text()
+    offered = []
+
+    def look(dialog):
+        offered.extend(dialog.hold.itemText(i) for i in range(dialog.hold.count()))
+        key(Qt.Key_Escape)
+
+    qtbot.waitUntil(lambda: focus() is holds.holds)
+    in_dialog(window, qtbot, look, (Qt.Key_K, Qt.AltModifier))  # Meld &kursist på, from 1.7.
+    assert offered and not [t for t in offered if "Sommerholdet" in t]
+
+
+def test_tab_leaves_the_plan_after_its_last_cell_and_shift_tab_before_its_first(window, holds, qtbot):
+    """The plan was a plain table, whose Tab went round its cells for ever."""
+    holds.activateWindow()
+    plan, model = holds.plan_view, holds.plan_model
+    last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(last_row, last_column))
+    QTest.keyClick(plan, Qt.Key_Tab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    plan.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(plan, Qt.Key_Backtab)
+    assert QGuiApplication.focusObject() is not plan
+    plan.setFocus()
+    QTest.keyClick(plan, Qt.Key_Tab)  # inside, Tab still walks the cells
+    assert QGuiApplication.focusObject() is plan and plan.currentIndex() == model.index(0, 1)

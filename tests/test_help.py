@@ -84,7 +84,7 @@ def test_the_help_menu_is_danish(window):
     assert titles[-1] == "&Hjælp"
     menu = window.menuBar().actions()[-1].menu()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "Brugervejledning", "Om DU-indberetning"]
+        "&Brugervejledning", "&Om DU-indberetning"]
 
 
 def test_every_image_in_the_guide_exists_and_is_shown_not_broken(guide):

@@ -246,6 +246,87 @@ def test_placements_that_look_finished_are_listed_for_closing(ws):
     assert [c.modul_id for c in ws.looks_finished(Quarter(2023, 4))] == []  # taught in 3rd
 
 
+def test_placements_that_look_finished_are_closed_in_one_command_at_their_last_month(ws):
+    """Each ends on the last day of its last month with scheduled lessons (not a later month
+    with none, whose row goes), with the one ophørsårsag; undo gives the whole database back."""
+    a, b, c = kursister(ws, 3)
+    taught = ws.add_record("modul", a, Q1, {"uuddnr": "1", "umodul": "2",
+                                            "ustartdato": "2023-06-03"})
+    ws.add_records("undervisning", taught, Quarter(2023, 3), [
+        {"unperiode": "7", "unfagskema": "10", "unfravaer": "1", "unfagoevrig": "3"},
+        {"unperiode": "8", "unfagskema": "0", "unfravaer": "0", "unfagoevrig": "0"}])
+    never = ws.add_record("modul", b, Q1, {"uuddnr": "2", "umodul": "1",
+                                           "ustartdato": "2023-09-04"})
+    hold_id = new_hold(ws)
+    running = join(ws, hold_id, c, "2024-01-08")  # taught in 2024Q1: not for closing
+    listed = ws.finished_placements(Q2)
+    assert [(f.modul_id, f.last_taught, f.default_end) for f in listed] == [
+        (taught, (2023, 7), "2023-07-31"), (never, None, "2023-09-04")]
+    assert running not in [f.modul_id for f in listed]
+    before = whole(ws.store.conn)
+    cmd = commands.ClosePlacements([(f.modul_id, f.kursist_id, f.default_end) for f in listed],
+                                   "8")
+    trace = Trace()
+    ws.store.conn.set_trace_callback(trace)
+    try:
+        ws.run(cmd)
+    finally:
+        ws.store.conn.set_trace_callback(None)
+    assert trace.transactions == 1
+    assert placement(ws, taught)[4:] == ("2023-07-31", "8", None)
+    assert placement(ws, never)[4:] == ("2023-09-04", "8", None)
+    assert [m[1] for m in months(ws, taught)] == ["7"]  # August's row came after the end
+    assert ws.looks_finished(Q2) == []
+    ws.undo(cmd)
+    assert whole(ws.store.conn) == before
+
+
+def test_closing_placements_refuses_all_when_one_cannot_end_as_asked(ws):
+    a, b = kursister(ws, 2)
+    first = ws.add_record("modul", a, Q1, {"uuddnr": "1", "umodul": "2",
+                                           "ustartdato": "2023-06-03"})
+    second = ws.add_record("modul", b, Q1, {"uuddnr": "1", "umodul": "2",
+                                            "ustartdato": "2023-09-04"})
+    before = whole(ws.store.conn)
+    with pytest.raises(StoreError, match="020290-3797: Slutdatoen ligger før placeringens "
+                                         "startdato. Intet er afsluttet."):
+        ws.run(commands.ClosePlacements([(first, a, "2023-08-31"), (second, b, "2023-08-31")],
+                                        "8"))
+    with pytest.raises(StoreError, match="ophørsårsag"):
+        ws.run(commands.ClosePlacements([(first, a, "2023-08-31")], "99"))
+    with pytest.raises(Stale):  # the placement is someone else's now
+        ws.run(commands.ClosePlacements([(first, b, "2023-08-31")], "8"))
+    assert whole(ws.store.conn) == before
+
+
+def test_a_hold_ends_once_no_member_is_left_on_it_and_is_not_offered_after(ws):
+    hold_id = new_hold(ws)
+    other = new_hold(ws, "Aftenholdet")
+    a, b, c = kursister(ws, 3)
+    ma, mb = join(ws, hold_id, a), join(ws, hold_id, b)
+    before = whole(ws.store.conn)
+    with pytest.raises(StoreError, match="2 kursister er stadig på holdet efter 31.3.2024 "
+                                         r"\(010190-1378, 020290-3797\)"):
+        ws.run(commands.EndHold(hold_id, "2024-03-31"))
+    assert whole(ws.store.conn) == before
+    ws.run(commands.LeaveHold(ma, a, "2024-03-31", reason="3"))  # ends that day: not after
+    ws.run(commands.ChangeHold(mb, b, other, "2024-03-01"))
+    before = whole(ws.store.conn)
+    cmd = commands.EndHold(hold_id, "2024-03-31")
+    ws.run(cmd)
+    assert ws.hold(hold_id).slutdato == "2024-03-31"
+    with pytest.raises(StoreError, match="Mandagsholdet er afsluttet 31.3.2024"):
+        ws.run(commands.JoinHold(hold_id, c, "2024-04-01"))
+    with pytest.raises(StoreError, match="Mandagsholdet er afsluttet 31.3.2024"):
+        ws.run(commands.ChangeHold(mb, b, hold_id, "2024-04-02"))
+    with pytest.raises(StoreError, match="allerede afsluttet"):
+        ws.run(commands.EndHold(hold_id, "2024-04-30"))
+    ws.undo(cmd)
+    assert whole(ws.store.conn) == before
+    with pytest.raises(StoreError, match="før holdets startdato"):
+        ws.run(commands.EndHold(hold_id, "2023-12-31"))
+
+
 def grid_of(ws, q, hold_id):
     rows, _ = ws.grid(q, hold_id)
     return rows, GridLayout(q)

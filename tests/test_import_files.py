@@ -543,3 +543,44 @@ def test_import_with_only_warnings_and_a_errors_is_stored(tmp_path, store):
     assert result.stored
     assert {f.rule for f in result.findings} == {"W5", "A10"}
     assert row_counts(store)["kursist"] == 4
+
+
+def test_new_placements_take_ids_above_every_id_ever_used(tmp_path, store):
+    """The importer numbers new placements itself (to group their months in one pass): the
+    ids must be those AUTOINCREMENT gives, above a deleted highest one, and a re-import of
+    the same file keeps them."""
+    first = write(tmp_path, "a.xml", document_bytes(kursister(3, seed=7)))
+    assert import_files(store, [first]).stored
+    with store.transaction() as c:
+        top = c.execute("SELECT max(id) FROM modul").fetchone()[0]
+        c.execute("DELETE FROM modul WHERE id = ?", (top,))
+    other = write(tmp_path, "b.xml", document_bytes(kursister(3, seed=8)))
+    assert import_files(store, [other]).stored
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT m.id FROM modul m JOIN kursist k ON k.id = m.kursist_id "
+        "WHERE k.kcprnr IN (%s) ORDER BY m.id" % ",".join("?" * 3),
+        [k["kcprnr"] for k in kursister(3, seed=8)])]
+    assert ids and min(ids) == top + 1 and ids == list(range(top + 1, top + 1 + len(ids)))
+    months = store.conn.execute("SELECT COUNT(*) FROM undervisning WHERE modul_id > ?",
+                                (top,)).fetchone()[0]
+    assert months == sum(len(m.undervisning) for k in kursister(3, seed=8) for m in k.moduler)
+    before = store.conn.execute("SELECT id, kursist_id, uuddnr, umodul FROM modul "
+                                "ORDER BY id").fetchall()
+    assert import_files(store, [other]).stored
+    assert store.conn.execute("SELECT id, kursist_id, uuddnr, umodul FROM modul "
+                              "ORDER BY id").fetchall() == before
+
+
+def test_an_accepted_chunk_read_by_position_gives_the_records_read_by_name():
+    """reader._accepted reads a chunk the schema accepted by position; it must give what
+    reading each element by its name gives, also with comments, PIs and spaces around values."""
+    from lxml import etree
+    text = clean_text(12, seed=3)
+    text = text.replace("<uuddnr>", "<!-- c --><?pi x?><uuddnr>", 4).replace(
+        "<ukode>", "<ukode> ", 2).replace("<pdato>", "\n <pdato>", 2)
+    parsed = read_bytes(to_bytes(text))
+    assert parsed.findings == [] and len(parsed.kursister) == 12
+    root = etree.fromstring(to_bytes(text), etree.XMLParser(remove_comments=True, remove_pis=True))
+    by_name = [reader._record(el, {}) for el in root if el.tag.endswith("}kursist")]
+    assert parsed.kursister == by_name
+    assert any(r["uophoersaarsag"] is None for k in by_name for r in k.moduler)  # nil fields

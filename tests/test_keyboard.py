@@ -347,6 +347,17 @@ def test_the_guide_lists_every_shortcut_of_the_kursist_menu(window):
         assert keys in chapter, f"{keys} ({action.text()}) is not in the guide's keyboard chapter"
 
 
+def test_the_guide_lists_every_shortcut_of_the_hold_menu(window):
+    guide = GUIDE.read_text(encoding="utf-8")
+    chapter = guide[guide.index("## Tastaturgenveje"):]
+    menu, = [a.menu() for a in window.menuBar().actions() if a.text() == "H&old"]
+    shortcuts = [a for a in menu.actions() if not a.shortcut().isEmpty()]
+    assert window.hold_actions.finished_action in shortcuts
+    for action in shortcuts:
+        keys = action.shortcut().toString(QKeySequence.NativeText)
+        assert keys in chapter, f"{keys} ({action.text()}) is not in the guide's keyboard chapter"
+
+
 def dialogs(window):
     from desktop.ui.export_dialog import ExportDialog
     from desktop.ui.help_window import HelpWindow
@@ -356,8 +367,13 @@ def dialogs(window):
     from desktop.ui.report_dialog import ReportDialog
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.start_dialog import StartDialog
+    from desktop.store.holds import Finished
+    from desktop.ui.finished_dialog import FinishedDialog
+    from desktop.ui.hold_dialogs import EndHoldDialog
     ws, q = window.ws, window.quarter
-    return [ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
+    finished = [Finished(1, 1, "0101901378", "2", "3", "2026-01-05", None, (2026, 2))]
+    return [FinishedDialog(finished, False, window), EndHoldDialog(ws.holds()[0], q.start, window),
+            ExportDialog(ws, q, window.editor.sheet.cpr, window), ImportDialog(ws, window),
             ReportDialog(ws, q, window), SettingsDialog(ws, window), CloseDialog(window),
             RestartDialog(window), NewKursistDialog(window), HelpWindow(window),
             StartDialog(ws.path, "", window)]
@@ -397,3 +413,74 @@ def test_ctrl_tab_commits_the_cell_being_edited_and_leaves_the_table(window):
     key(Qt.Key_Tab, Qt.ControlModifier)
     assert not inside(table) and table.state() != QAbstractItemView.EditingState
     assert stored(window, "SELECT hkomkode FROM henvisning WHERE id = ?", referral) == [("101",)]
+
+
+def test_a_new_quarter_keeps_the_keyboard_when_the_table_with_the_cursor_empties(window):
+    open_error(window, "A10")  # the cursor in a month's Fravær
+    type_text("4")
+    key(Qt.Key_Return)
+    key(Qt.Key_PageDown, Qt.ControlModifier)  # the next quarter: no months for this placement
+    assert window.quarter.iperiode == "20264"
+    assert focus() is window.list, "the keys pressed next would go nowhere"
+    row = window.list.currentIndex().row()
+    key(Qt.Key_Down)
+    assert window.list.currentIndex().row() == row + 1
+
+
+def test_a_new_kursist_s_row_counts_its_referral_s_errors_after_the_quarter_check(window, qtbot):
+    """The quarter's check started with the new kursist (no referral yet) ends after the
+    referral is added: its result must not put the row back at 0 errors."""
+    cpr = valid_cpr(random.Random(4), dt.date(1990, 2, 3))
+    new_kursist(window, qtbot, lambda d: (type_text(cpr), key(Qt.Key_Tab), type_text("K"),
+                                          key(Qt.Key_Tab), type_text("syr"),
+                                          key(Qt.Key_Return), key(Qt.Key_Return)))
+    window.checker.wait()
+    qtbot.wait(100)  # its result delivered
+    kid = window.editor.kid
+    errors = sum(f.is_error for f in window.editor.findings)
+    assert errors == 2  # the referral's category and municipality are empty
+    row = window.kursister.row_of(kid)
+    assert window.kursister.index(row, 4).data() == errors
+    shown = [f for f in window.quarter_findings.findings() if f.cpr == cpr]
+    assert sorted(f.field for f in shown) == ["hhenviskat", "hkomkode"]
+
+
+def access_letter(text: str) -> str | None:
+    found = re.search(r"(?<!&)&(\w)", text)  # '&&' is a shown ampersand, not a letter
+    return found[1].lower() if found else None
+
+
+def test_every_menu_and_menu_item_has_an_access_letter_of_its_own(window):
+    def check(actions, where: str) -> int:
+        letters: dict[str, str] = {}
+        for action in actions:
+            if action.isSeparator():
+                continue
+            letter = access_letter(action.text())
+            assert letter, f"no access letter: {action.text()!r} in {where}"
+            assert letter not in letters, \
+                f"{action.text()!r} and {letters[letter]!r} share Alt+{letter} in {where}"
+            letters[letter] = action.text()
+        menus = [a.menu() for a in actions if a.menu() is not None]
+        return len(letters) + sum(check(m.actions(), m.title()) for m in menus)
+
+    assert check(window.menuBar().actions(), "the menu bar") >= 36  # 6 menus, 30 items
+
+
+def test_alt_and_a_menu_s_letter_opens_that_menu(window, qtbot):
+    titles = [a for a in window.menuBar().actions() if a.menu() is not None]
+    assert len(titles) == 6
+    for title in titles:
+        letter = access_letter(title.text())
+        QTest.keyClick(window, QKeySequence(letter.upper())[0].key(), Qt.AltModifier)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is title.menu(), timeout=2000)
+        title.menu().close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    # and in the open menu the item's own letter chooses it: Alt+V, S masks the CPR numbers
+    masked = window.mask_action.isChecked()
+    QTest.keyClick(window, Qt.Key_V, Qt.AltModifier)
+    view = QApplication.activePopupWidget()
+    assert view is not None and window.mask_action in view.actions()
+    QTest.keyClick(view, Qt.Key_S)
+    qtbot.waitUntil(lambda: window.mask_action.isChecked() != masked, timeout=2000)
+    assert QApplication.activePopupWidget() is None

@@ -242,7 +242,7 @@ def test_mask_toggle_hides_cpr_in_list_editor_and_findings_and_search_still_work
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
     action = window.mask_action
-    assert action.text() == "Skjul CPR-numre" and action.shortcut() == QKeySequence("Ctrl+M")
+    assert action.text() == "&Skjul CPR-numre" and action.shortcut() == QKeySequence("Ctrl+M")
     assert action.isCheckable() and not action.isChecked()
     assert any(a.text() == "&Vis" and action in a.menu().actions()
                for a in window.menuBar().actions())

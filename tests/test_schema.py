@@ -511,3 +511,31 @@ def test_a_write_sweeps_old_leftovers_of_killed_writes_but_not_fresh_ones(tmp_pa
     assert not old.exists() and not old_wal.exists()
     assert fresh.exists(), "a recent temporary file may belong to a live write"
     assert other.exists(), "only leftovers of the same target are swept"
+
+
+def test_a_pending_write_shows_nothing_under_its_name_until_commit(tmp_path):
+    from desktop.atomic import PendingWrite
+
+    target = tmp_path / "DU_101234_20263.xml"
+    target.write_bytes(b"<old/>")
+    with PendingWrite(target) as pending:  # left without commit: a refused export
+        pending.write(b"<wh")
+        pending.write(b"ole/>")
+        assert target.read_bytes() == b"<old/>"
+        assert len(list(tmp_path.glob(f".{target.name}.*.tmp"))) == 1
+    assert sorted(tmp_path.iterdir()) == [target] and target.read_bytes() == b"<old/>"
+
+    with PendingWrite(target) as pending:
+        pending.write(b"<wh")
+        pending.write(b"ole/>")
+        assert pending.commit() == target
+    assert sorted(tmp_path.iterdir()) == [target] and target.read_bytes() == b"<whole/>"
+
+    # No folder for the temporary file: the parts wait in memory, and commit() fails as a
+    # write of the whole would, after the caller's checks.
+    missing = tmp_path / "gone" / "x.xml"
+    with PendingWrite(missing) as pending:
+        pending.write(b"<whole/>")
+        with pytest.raises(FileNotFoundError):
+            pending.commit()
+    assert sorted(tmp_path.iterdir()) == [target]

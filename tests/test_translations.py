@@ -107,9 +107,9 @@ def test_with_the_translators_the_window_speaks_danish(qapp, demo_window):
                for t in qapp.findChildren(QTranslator)) == 1
     w = demo_window()
     assert menu_titles(w) == ["&Filer", "&Rediger", "&Kursist", "&Vis", "H&old", "&Hjælp"]
-    assert w.new_action.text() == "Ny kursist"
-    assert w.export_action.text() == "Eksportér …"
-    assert w.undo_action.text() == "Fortryd"
+    assert w.new_action.text() == "&Ny kursist"
+    assert w.export_action.text() == "&Eksportér …"
+    assert w.undo_action.text() == "&Fortryd"
     assert w.kursister.headerData(0, Qt.Horizontal) == "CPR-nummer"
     assert [w.scope.itemText(i) for i in range(w.scope.count())] == ["I kvartalet", "Med fejl",
                                                                      "Alle", "Fortsætter"]
@@ -139,12 +139,25 @@ def test_without_our_translator_the_english_source_texts_show(qapp, demo_window)
     try:
         w = demo_window()
         assert menu_titles(w) == ["&File", "&Edit", "&Student", "&View", "H&old", "&Help"]
-        assert w.new_action.text() == "New student"
-        assert w.export_action.text() == "Export …"
+        assert w.new_action.text() == "&New student"
+        assert w.export_action.text() == "&Export …"
         assert w.kursister.headerData(0, Qt.Horizontal) == "CPR number"
         assert "71 students in" in w.totals.text() and "errors" in w.totals.text()
         assert w.windowTitle() == "DU-indberetning – demo.sqlite"
         assert w.quarter_box.currentData() == "20263"
     finally:
         QCoreApplication.installTranslator(ours)
-    assert QCoreApplication.translate("MainWindow", "New student") == "Ny kursist"
+    assert QCoreApplication.translate("MainWindow", "&New student") == "&Ny kursist"
+
+
+def test_qt_s_own_file_dialog_speaks_danish(qapp, qtbot):
+    """qtbase_da lacks two of its labels ("Look in:", "Files of type:"); ours has them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+    install_danish(qapp)
+    dialog = QFileDialog(None, "Gem indberetningsfil")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Kig i:"
+    assert labels["fileTypeLabel"] == "Filer af &type:"
+    assert labels["fileNameLabel"] == "&Filnavn:"

@@ -11,7 +11,7 @@ import datetime as dt
 from desktop.checks.emit import Emitter
 from desktop.domain import cpr as cprlib
 from desktop.domain.codes import code_list, grade_scale, seven_point
-from desktop.domain.fields import FIELD_BY_TAG, UNKAT_PARTS, as_date, as_int
+from desktop.domain.fields import FIELD_BY_TAG, TAGS, UNKAT_PARTS, as_date, as_int
 from desktop.domain.quarter import Quarter
 from desktop.domain.records import Record, RecordRef
 
@@ -20,6 +20,8 @@ _DATE_TAGS = frozenset(t for t, f in FIELD_BY_TAG.items() if f.is_date)
 
 
 _PROBLEM = {tag: f.problem for tag, f in FIELD_BY_TAG.items()}
+# Each kind's date fields, in catalogue order (W4 asks them of every record).
+_DATES_OF = {kind: tuple(t for t in tags if t in _DATE_TAGS) for kind, tags in TAGS.items()}
 
 
 class _Valid(dict):
@@ -165,35 +167,41 @@ def _moduler(v: _Valid, kids: "_Children", q: Quarter | None, emit: Emitter,
 
 def _undervisning(v: _Valid, m: Record, months: list[Record], q: Quarter | None,
                   start: dt.date | None, slut: dt.date | None, emit: Emitter) -> None:
+    # Per month of every placement: the commonest record, so the labels (_ulabel) and the
+    # messages are made only where a rule fires.
+    in_quarter = q.months if q else ()
+    start_ym = (start.year, start.month) if start else None
+    slut_ym = (slut.year, slut.month) if slut else None
     for u in months:
-        def label(u=u):  # built only when there is something to say
-            return _ulabel(m, u)
         ok = v.of(u)
         month = as_int(ok.get("unperiode"))
-        if q and month and month not in q.months:
+        if q and month and month not in in_quarter:
             emit("A7", u, "unperiode", f"Måned {month} ligger ikke i kvartalet "
-                 f"(måned {q.months[0]}–{q.months[-1]}).", label)
+                 f"(måned {q.months[0]}–{q.months[-1]}).", _ulabel(m, u))
         skema, fravaer = as_int(ok.get("unfagskema")), as_int(ok.get("unfravaer"))
-        if q and month in q.months and skema:
+        if skema and month in in_quarter:
             ym = (q.year, month)
-            if slut and ym > (slut.year, slut.month):
+            if slut_ym and ym > slut_ym:
                 emit("A8", u, "unperiode", f"Der er undervisning i måned {month}, efter "
-                     f"placeringens slutdato {_da(slut)}.", label)
-            if start and ym < (start.year, start.month):
+                     f"placeringens slutdato {_da(slut)}.", _ulabel(m, u))
+            if start_ym and ym < start_ym:
                 emit("A8", u, "unperiode", f"Der er undervisning i måned {month}, før "
-                     f"placeringens startdato {_da(start)}.", label)
-        given = [t for t in UNKAT_PARTS if u.values.get(t)]
-        parts = [as_int(ok.get(t)) for t in given]
-        if skema is not None and parts and None not in parts and sum(parts) != skema:
+                     f"placeringens startdato {_da(start)}.", _ulabel(m, u))
+        if skema is None:
+            continue
+        values = u.values
+        parts = [as_int(ok.get(t)) for t in UNKAT_PARTS if values.get(t)]
+        if parts and None not in parts and sum(parts) != skema:
             emit("A9", u, "unfagskema", f"Underopdelingen summerer til {sum(parts)} lektioner, "
-                 f"men der er angivet {skema} skemalagte lektioner.", label)
-        if skema is not None and fravaer is not None:
+                 f"men der er angivet {skema} skemalagte lektioner.", _ulabel(m, u))
+        if fravaer is not None:
             if fravaer > skema:
                 emit("A10", u, "unfravaer", f"Fraværet ({fravaer}) er større end antallet af "
-                     f"skemalagte lektioner ({skema}).", label)
+                     f"skemalagte lektioner ({skema}).", _ulabel(m, u))
             elif fravaer == skema > 0:
                 emit("B4", u, "unfravaer", f"Fraværet er lig med de skemalagte lektioner ({skema}): "
-                     "kursisten har ikke deltaget i nogen lektion. Ofte en tastefejl.", label)
+                     "kursisten har ikke deltaget i nogen lektion. Ofte en tastefejl.",
+                     _ulabel(m, u))
 
 
 def _placement_sequence(v: _Valid, moduler: list[Record], emit: Emitter,
@@ -292,8 +300,13 @@ def _movement(k: Record, kids: "_Children", emit: Emitter) -> None:
 def _future(v: _Valid, k: Record, emit: Emitter, today: dt.date) -> None:
     limit = today.isoformat()  # valid dates compare as ISO text
     for r in [k, *k.children]:
-        for tag, value in v.of(r).items():
-            if value and tag in _DATE_TAGS and value[:10] > limit:
+        tags = _DATES_OF.get(r.kind)
+        if not tags:
+            continue
+        ok = v.of(r)
+        for tag in tags:
+            value = ok.get(tag)
+            if value and value[:10] > limit:
                 emit("W4", r, tag, f"{FIELD_BY_TAG[tag].label} {_da(as_date(value))} ligger i "
                      "fremtiden.")
 

@@ -47,8 +47,9 @@ from desktop.commands.base import (REGISTRY, STALE, Changes, Command, Image, Not
                                    Trace, Tx, changed, expect, owner, redo, register, run,
                                    still_applies, undo)
 from desktop.commands.files import ImportFiles, RestoreBackup, SaveSettings
-from desktop.commands.holds import (CarryForward, Cell, ChangeHold, CreateHold, JoinHold,
-                                    LeaveHold, ModuleShift, SetCells, SetHold, SetPlan)
+from desktop.commands.holds import (CarryForward, Cell, ChangeHold, ClosePlacements,
+                                    CreateHold, EndHold, JoinHold, LeaveHold, ModuleShift,
+                                    SetCells, SetHold, SetPlan)
 from desktop.commands.records import (AddRecord, AddRecords, Batch, ClosePlacement,
                                       CreateKursist, DeleteRecord, RestartModule, SetFields)
 
@@ -56,5 +57,6 @@ __all__ = ["REGISTRY", "STALE", "Changes", "Command", "Image", "NotSaved", "Stal
            "Tx", "changed", "expect", "owner", "redo", "register", "run", "still_applies",
            "undo", "AddRecord", "AddRecords", "Batch", "ClosePlacement", "CreateKursist",
            "DeleteRecord", "RestartModule", "SetFields", "ImportFiles", "RestoreBackup",
-           "SaveSettings", "CarryForward", "Cell", "ChangeHold", "CreateHold", "JoinHold",
+           "SaveSettings", "CarryForward", "Cell", "ChangeHold", "ClosePlacements", "CreateHold",
+           "EndHold", "JoinHold",
            "LeaveHold", "ModuleShift", "SetCells", "SetHold", "SetPlan"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from desktop.commands.base import (Changes, Command, Stale, Tx, changed, clean, columns, owner,
                                    register)
+from desktop.domain.codes import code_list
 from desktop.domain.fields import TAGS, as_date
 from desktop.domain.holds import OUTCOMES, RESTART_REASON, Month, plan_problem
 from desktop.domain.quarter import Quarter
@@ -20,7 +21,9 @@ __all__ = [
     "CarryForward",
     "Cell",
     "ChangeHold",
+    "ClosePlacements",
     "CreateHold",
+    "EndHold",
     "HoldError",
     "JoinHold",
     "LeaveHold",
@@ -162,6 +165,20 @@ class SetPlan(Command):
 
 @register
 @dataclass(eq=False)
+class EndHold(Command):
+    """'Afslut hold': the hold stops on the day; refused while members are still on it with
+    an open placement after it (desktop.store.holds.end_hold says why)."""
+    hold_id: int
+    day: str
+    label = "Afslut hold"
+
+    def apply(self, tx: Tx) -> Changes:
+        store.end_hold(tx, self.hold_id, _day(self.day))
+        return changed(holds=True)
+
+
+@register
+@dataclass(eq=False)
 class JoinHold(Command):
     """'Meld på hold': a new placement on the hold's DU and module, attempt + 1, from the day,
     with its months of that quarter from the plan. `modul_id` once run."""
@@ -193,6 +210,31 @@ class LeaveHold(Command):
     def apply(self, tx: Tx) -> Changes:
         _expect_placement(tx, self.modul_id, self.kid)
         store.leave(tx, self.modul_id, _day(self.day), self.reason, self.passed)
+        return _done(tx)
+
+
+@register
+@dataclass(eq=False)
+class ClosePlacements(Command):
+    """'Afslut placeringer uden undervisning': open placements that had no teaching for a
+    whole quarter, ended at once, each on its day (modul_id, kid, day), with one ophørsårsag.
+    Months after each end go, as with Udmeld."""
+    ends: list[tuple[int, int, str]]
+    reason: str
+    label = "Afslut placeringer uden undervisning"
+
+    def __post_init__(self):
+        if len(self.ends) > 1:
+            self.label = f"Afslut {len(self.ends)} placeringer uden undervisning"
+
+    def apply(self, tx: Tx) -> Changes:
+        if not self.ends:
+            raise HoldError("Vælg de placeringer, der skal afsluttes.")
+        if self.reason not in code_list("ophoersaarsag"):
+            raise HoldError("Vælg en ophørsårsag.")
+        for modul_id, kid, _ in self.ends:
+            _expect_placement(tx, modul_id, kid)
+        store.close_placements(tx, [(m, _day(d)) for m, _, d in self.ends], self.reason)
         return _done(tx)
 
 
@@ -242,14 +284,16 @@ class ModuleShift(Command):
 class CarryForward(Command):
     """The quarter's months for every placement that continues from the previous quarter
     without teaching yet: from its hold's plan, else a copy of its last month (Fravær empty).
-    `count` once run."""
+    `count` once run, and `hold_ids`: the holds they are on, each once (None: on no hold)."""
     quarter: str
     ukode: str | None
     count: int = 0
+    hold_ids: list[int | None] = field(default_factory=list)
     label = "Fortsæt placeringer i kvartalet"
 
     def apply(self, tx: Tx) -> Changes:
-        self.count = store.carry_forward(tx, Quarter.parse(self.quarter), self.ukode)
+        holds = store.carry_forward(tx, Quarter.parse(self.quarter), self.ukode)
+        self.count, self.hold_ids = len(holds), list(dict.fromkeys(holds))
         return _done(tx)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from operator import mul
 
 _WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
@@ -19,6 +20,7 @@ def modulus11_ok(cpr: str) -> bool:
     return sum(map(mul, map(int, cpr), _WEIGHTS)) % 11 == 0
 
 
+@lru_cache(maxsize=256)  # asked twice per kursist by the checks (W6, W7)
 def birth_date(cpr: str) -> dt.date | None:
     """The birth date, with the century from the 7th digit (the CPR office's table)."""
     if not is_well_formed(cpr):

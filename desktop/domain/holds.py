@@ -8,6 +8,7 @@ creates are. Values are schema text, as everywhere in the store (desktop.domain.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -47,6 +48,10 @@ class Hold:
     def title(self) -> str:
         return f"{self.navn} (DU{self.uuddnr} modul {self.umodul})"
 
+    def open_on(self, day: dt.date) -> bool:
+        """Whether kursister can join or move to it on `day`: not ended before it."""
+        return not self.slutdato or day.isoformat() <= self.slutdato
+
 
 @dataclass
 class Plan:
@@ -85,6 +90,16 @@ def active_months(q: Quarter, start: dt.date | None, end: dt.date | None) -> lis
             continue
         out.append(ym)
     return out
+
+
+def end_of_teaching(last_taught: Month | None, start: str | None) -> str:
+    """The end date a placement that stopped coming gets by default: the last day of its last
+    month with teaching, so no taught month lies after it (A8) and it is not reported again
+    in a quarter without teaching (B3); never taught: the day it started."""
+    if last_taught is None:
+        return (start or "")[:10]
+    y, m = last_taught
+    return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
 
 
 def month_values(plan: Plan, month: Month, lesson: str | None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.dates import danish
 from desktop.domain.fields import KEYS, TAGS
 
 
@@ -86,17 +87,18 @@ class RecordRef:
         return record_label(self.kind, self.key)
 
     def describe(self) -> str:
-        """In words for the user: 'Undervisning DU2 modul 1 forsøg 1, måned 8'."""
+        """In words for the user: 'Undervisning DU2 modul 1 forsøg 1, måned 8', a date as
+        the window shows dates ('Henvisning 18-07-2026')."""
         parts = ["?" if k is None else k for k in self.key]
         if self.kind == "kursist":
             return "Stamdata"
         if self.kind == "henvisning" and parts:
-            return f"Henvisning {parts[0]}"
+            return f"Henvisning {danish(parts[0])}"
         if self.kind in ("modul", "undervisning") and len(parts) >= 3:
             text = f"DU{parts[0]} modul {parts[1]} forsøg {parts[2]}"
             if self.kind == "undervisning" and len(parts) == 4:
                 return f"Undervisning {text}, måned {parts[3]}"
             return f"Placering {text}"
         if self.kind == "proeve" and len(parts) == 2:
-            return f"Prøve {parts[0]} type {parts[1]}"
+            return f"Prøve {danish(parts[0])} type {parts[1]}"
         return self.label

@@ -138,17 +138,19 @@ class _Stream:
         etree.SubElement(wrapper, f"{{{NAMESPACE}}}version").text = VERSION
         etree.SubElement(wrapper, f"{{{NAMESPACE}}}produktkode").text = "x"
         wrapper.extend(els)  # moves them out of the file's tree; lines are kept
-        records: dict[etree._Element, Record] = {}
-        kursister = [_record(el, records) for el in els]
         xsd = schema()
         log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
         if log:
             counts = _normalise(wrapper)
             if any(counts.values()):
                 self._count(counts)
-                records = {}
-                kursister = [_record(el, records) for el in els]
                 log = [] if xsd.validate(wrapper) else _without_kursist_key(xsd.error_log)
+        # Records after the verdict: a chunk the schema accepts is read by position (_accepted).
+        if log:
+            records: dict[etree._Element, Record] = {}
+            kursister = [_record(el, records) for el in els]
+        else:
+            kursister = [_accepted(el, "kursist") for el in els]
         if log:
             mapper = ErrorMapper(records)
             mapper.map_log(wrapper, log)
@@ -243,28 +245,53 @@ def _text(el: etree._Element) -> str | None:
 
 
 _LOCAL = {f"{{{NAMESPACE}}}{name}": name for name in _KNOWN}
-_FIELDS = {kind: frozenset(tags) for kind, tags in TAGS.items()}
+# Per kind, each canonical child tag: (field name, None) or (None, child kind); one dict look-up
+# per element of the file, which is most of reading it.
+_PLAN = {kind: {**{f"{{{NAMESPACE}}}{t}": (t, None) for t in tags},
+                **{f"{{{NAMESPACE}}}{c}": (None, c) for c in CHILD_KINDS.get(kind, ())}}
+         for kind, tags in TAGS.items()}
 
 
 def _record(el: etree._Element, records: dict) -> Record:
+    """A record of a chunk the schema rejects, element by element whatever their order;
+    `records` collects each by its element, for the findings."""
     kind = _LOCAL.get(el.tag) or local(el.tag)
-    fields = _FIELDS[kind]
+    plan = _PLAN[kind]
     values: dict[str, str | None] = dict.fromkeys(TAGS[kind])
     children: list[Record] = []
-    child_kinds = CHILD_KINDS.get(kind, ())
-    for child in el.iterchildren(etree.Element):
-        name = _LOCAL.get(child.tag)
-        if name in fields:
-            text = child.text
-            if text is not None:
-                text = text.strip() or None
-                if text is not None and child.get(XSI_NIL) in ("true", "1"):
-                    text = None
-            values[name] = text
-        elif name in child_kinds:
+    for child in el:  # a comment or PI has no tag in the plan
+        what = plan.get(child.tag)
+        if what is None:
+            continue
+        name = what[0]
+        if name is None:
             children.append(_record(child, records))
+            continue
+        text = child.text
+        if text is not None:
+            text = text.strip() or None
+            if text is not None and child.get(XSI_NIL) in ("true", "1"):
+                text = None
+            values[name] = text
     record = Record(kind, values, children, el.sourceline)
     records[el] = record
+    return record
+
+
+_KIND = {f"{{{NAMESPACE}}}{kind}": kind for kind in RECORD_KINDS}
+
+
+def _accepted(el: etree._Element, kind: str) -> Record:
+    """A record of a chunk the schema has accepted, read by position: every field is
+    required there, in catalogue order (the schema's sequence), then the child records; and
+    no element with content is xsi:nil (cvc-elt.3.2.2). Asking each element its tag, as
+    _record must, is most of the reading; here only the child records are asked."""
+    tags = TAGS[kind]
+    n = len(tags)
+    elements = list(el)  # the parser drops comments and PIs; a valid record has no others
+    texts = [c.text for c in elements[:n]]
+    record = Record(kind, dict(zip(tags, [(t.strip() or None) if t else None for t in texts])),
+                    [_accepted(c, _KIND[c.tag]) for c in elements[n:]], el.sourceline)
     return record
 
 

@@ -7,6 +7,7 @@ export validates it in chunks (validated_parts) to keep its memory bounded.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -35,13 +36,13 @@ def validated_document(kursister: list[Record], produktkode: str | None = PRODUK
 
 
 def validated_parts(kursister: list[Record], produktkode: str | None = PRODUKTKODE
-                    ) -> list[bytes]:
-    """The document in parts, in order, validated against the schema CHUNK kursister at a
-    time; raises SchemaRejected. Each chunk is a whole document of its own, so the lxml tree
-    held at once is a chunk's, not the quarter's (a tree takes about 14 times the file's size),
-    and the parts are written as they are, never joined into a second copy of the file. The
-    one constraint the schema places across kursister, their key, is checked here on the
-    records."""
+                    ) -> Iterator[bytes]:
+    """The document in parts, in order, each yielded once validated against the schema, CHUNK
+    kursister at a time; raises SchemaRejected. Each chunk is a whole document of its own, so
+    the lxml tree held at once is a chunk's, not the quarter's (a tree takes about 14 times the
+    file's size), and the caller writes each part as it comes (atomic.PendingWrite), never
+    holding the whole file. The one constraint the schema places across kursister, their key,
+    is checked on the records before the first part."""
     head = _head(produktkode)
     seen: set[tuple] = set()
     for k in kursister:
@@ -49,14 +50,15 @@ def validated_parts(kursister: list[Record], produktkode: str | None = PRODUKTKO
         if key in seen:
             raise SchemaRejected(f"kursistnøglen {'/'.join(map(str, key))} forekommer to gange")
         seen.add(key)
-    parts, line = [head], head.count(b"\n")
+    del seen
+    yield head
+    line = head.count(b"\n")
     for start in range(0, max(len(kursister), 1), CHUNK):
         body = _body(kursister[start:start + CHUNK])
         validate_bytes(b"".join((head, body, _TAIL)), first_line=line - head.count(b"\n"))
-        parts.append(body)
+        yield body
         line += body.count(b"\n")
-    parts.append(_TAIL)
-    return parts
+    yield _TAIL
 
 
 CHUNK = 1000
@@ -79,41 +81,51 @@ def _body(kursister: list[Record]) -> bytes:
     return "".join(out).encode("iso-8859-1", "xmlcharrefreplace")
 
 
-# Per kind: the record's indentation and, per field, its opening and closing text, its nil
-# element, and whether its text may need escaping (only strings can hold & < >; a number or
-# date that holds them is invalid anyway, and the schema check after writing catches it).
+# Per kind: the record's opening and closing lines and, per field, its opening and closing
+# text, its nil element, whether its text may need escaping (only strings can hold & < >; a
+# number or date that holds them is invalid anyway, and the schema check after writing catches
+# it), and the field's lines already made for values seen before: a quarter repeats the same
+# months, hours and dates hundreds of thousands of times, and one look-up is cheaper than
+# making the line again. Each is bounded, since CPR numbers never repeat.
 _DEPTH = {"kursist": 1, "henvisning": 2, "modul": 2, "proeve": 2, "undervisning": 3}
+_SEEN_MAX = 1024
 
 
-def _layout(kind: str) -> tuple[str, tuple[tuple[str, str, str, str, bool], ...]]:
+def _layout(kind: str) -> tuple[str, str, tuple[tuple[str, str, str, str, bool, dict], ...]]:
     indent, inner = "  " * _DEPTH[kind], "  " * (_DEPTH[kind] + 1)
-    return indent, tuple((f.tag, f"{inner}<{f.tag}>", f"</{f.tag}>\n",
-                          f'{inner}<{f.tag} xsi:nil="true"/>\n', f.base == "string")
-                         for f in FIELDS[kind])
+    return f"{indent}<{kind}>\n", f"{indent}</{kind}>\n", tuple(
+        (f.tag, f"{inner}<{f.tag}>", f"</{f.tag}>\n", f'{inner}<{f.tag} xsi:nil="true"/>\n',
+         f.base == "string", {}) for f in FIELDS[kind])
 
 
 _LAYOUT = {kind: _layout(kind) for kind in FIELDS}
 
 
 def _write_record(r: Record, out: list[str]) -> None:
-    indent, fields = _LAYOUT[r.kind]
+    opening_line, closing_line, fields = _LAYOUT[r.kind]
     append = out.append
-    append(f"{indent}<{r.kind}>\n")
+    append(opening_line)
     get = r.values.get
-    for tag, opening, closing, nil, text in fields:
+    for tag, opening, closing, nil, text, seen in fields:
         value = get(tag)
         if not value:
             append(nil)
-        else:
+            continue
+        line = seen.get(value)
+        if line is None:
+            shown = value
             if text and ("&" in value or "<" in value or ">" in value or "\r" in value):
-                value = escape(value, {"\r": "&#13;"})
-            append(opening + value + closing)
+                shown = escape(value, {"\r": "&#13;"})
+            line = opening + shown + closing
+            if len(seen) < _SEEN_MAX:
+                seen[value] = line
+        append(line)
     if r.children:
         for kind in CHILD_KINDS[r.kind]:
             for child in r.children:
                 if child.kind == kind:
                     _write_record(child, out)
-    append(f"{indent}</{r.kind}>\n")
+    append(closing_line)
 
 
 def _element(tag: str, value: str | None, indent: str) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
+from desktop.domain.cpr import format_cpr
 from desktop.domain.fields import TAGS, as_date
 from desktop.domain.holds import (
     PASSED,
@@ -23,6 +24,7 @@ from desktop.domain.holds import (
     Plan,
     active_months,
     carried_values,
+    end_of_teaching,
     first_month_from,
     month_of,
     month_values,
@@ -208,6 +210,57 @@ def looks_finished(c: sqlite3.Connection, q: Quarter, ukode: str | None) -> list
                                                     "ukode": ukode})]
 
 
+@dataclass(frozen=True)
+class Finished:
+    """A placement that looks finished, as the closing dialog lists it."""
+    modul_id: int
+    kursist_id: int
+    cpr: str
+    uuddnr: str | None
+    umodul: str | None
+    ustartdato: str | None
+    hold: str | None  # the name of the hold it is on, if any
+    last_taught: Month | None  # its last month with scheduled lessons, if any
+
+    @property
+    def default_end(self) -> str:
+        return end_of_teaching(self.last_taught, self.ustartdato)
+
+
+def finished_placements(c: sqlite3.Connection, q: Quarter, ukode: str | None) -> list[Finished]:
+    """looks_finished() with what the clerk decides by: the DU and module, the hold and the
+    last month taught (the one index lookup per placement it costs is for a list read on
+    demand, not for the notice)."""
+    out = []
+    for f in looks_finished(c, q, ukode):
+        udd, mod, start = c.execute("SELECT uuddnr, umodul, ustartdato FROM modul WHERE id = ?",
+                                    (f.modul_id,)).fetchone()
+        last = c.execute("SELECT iperiode, unperiode FROM undervisning WHERE modul_id = ? "
+                         "AND CAST(unfagskema AS INTEGER) > 0 ORDER BY iperiode DESC, "
+                         "CAST(unperiode AS INTEGER) DESC LIMIT 1", (f.modul_id,)).fetchone()
+        month = None
+        if last:
+            try:
+                month = (int(last[0][:4]), int(last[1]))
+            except (TypeError, ValueError):
+                month = None
+        h = hold_on(c, f.modul_id)
+        out.append(Finished(f.modul_id, f.kursist_id, f.cpr, udd, mod, start,
+                            h.navn if h else None, month))
+    return out
+
+
+def open_members_after(c: sqlite3.Connection, hold_id: int, day: dt.date) -> list[str]:
+    """CPR numbers of the hold's members still on it after `day` with a placement still open
+    then: what stops the hold from ending on that day."""
+    d = day.isoformat()
+    return [r[0] for r in c.execute(
+        "SELECT DISTINCT k.kcprnr FROM hold_medlem hm JOIN modul m ON m.id = hm.modul_id "
+        "JOIN kursist k ON k.id = m.kursist_id WHERE hm.hold_id = ? "
+        "AND (hm.til IS NULL OR hm.til > ?) AND (m.uslutdato IS NULL OR m.uslutdato > ?) "
+        "ORDER BY k.kcprnr", (hold_id, d, d))]
+
+
 def _last_month(c: sqlite3.Connection, modul_id: int, before: str) -> dict[str, str | None] | None:
     """A placement's latest month row reported before the quarter `before`."""
     r = c.execute(f"SELECT {', '.join(_U_COLS)} FROM undervisning WHERE modul_id = ? "
@@ -297,7 +350,7 @@ def join(tx, hold_id: int, kid: int, day: dt.date) -> int:
     if h is None:
         raise HoldError("Holdet findes ikke længere.")
     if h.slutdato and day.isoformat() > h.slutdato:
-        raise HoldError(f"Holdet {h.navn} er afsluttet.")
+        raise HoldError(f"Holdet {h.navn} er afsluttet {_da(h.slutdato)}.")
     open_same = tx.c.execute(
         "SELECT 1 FROM modul WHERE kursist_id = ? AND uuddnr = ? AND umodul = ? "
         "AND uslutdato IS NULL", (kid, h.uuddnr, h.umodul)).fetchone()
@@ -337,6 +390,44 @@ def leave(tx, modul_id: int, day: dt.date, ophoer: str | None,
     _drop_months_after(tx, modul_id, day)
 
 
+def close_placements(tx, ends: list[tuple[int, dt.date]], ophoer: str) -> None:
+    """End several placements at once, each on its own day, with one ophørsårsag; a placement
+    that cannot end as asked stops them all, named by its CPR number."""
+    for modul_id, day in ends:
+        try:
+            leave(tx, modul_id, day, ophoer, False)
+        except HoldError as e:
+            cpr = tx.c.execute("SELECT k.kcprnr FROM modul m JOIN kursist k ON k.id = "
+                               "m.kursist_id WHERE m.id = ?", (modul_id,)).fetchone()
+            raise HoldError(f"{format_cpr(cpr[0]) if cpr else ''}: {e} Intet er afsluttet.") \
+                from e
+
+
+def end_hold(tx, hold_id: int, day: dt.date) -> None:
+    """The hold stops on `day`. Refused while members are still on it with an open placement
+    after that day: why each of them stops (a passed module test, an ophørsårsag, another
+    hold) is what is reported, so it is the clerk's to say, with Udmeld or Skift hold."""
+    h = hold(tx.c, hold_id)
+    if h is None:
+        raise HoldError("Holdet findes ikke længere.")
+    if h.slutdato:
+        raise HoldError(f"Holdet {h.navn} er allerede afsluttet ({_da(h.slutdato)}).")
+    if day.isoformat() < h.startdato:
+        raise HoldError(f"Slutdatoen ligger før holdets startdato ({_da(h.startdato)}).")
+    still = open_members_after(tx.c, hold_id, day)
+    if still:
+        names = ", ".join(format_cpr(cpr) for cpr in still[:5]) + (" …" if len(still) > 5 else "")
+        raise HoldError(f"{len(still)} kursister er stadig på holdet efter {_da(day.isoformat())} "
+                        f"({names}). Udmeld dem eller flyt dem til et andet hold (Skift hold) "
+                        "først; så kan holdet afsluttes.")
+    tx.put("hold", (hold_id,), {"slutdato": day.isoformat()})
+
+
+def _da(iso: str) -> str:
+    d = dt.date.fromisoformat(iso[:10])
+    return f"{d.day}.{d.month}.{d.year}"
+
+
 def change_hold(tx, modul_id: int, new_hold_id: int, day: dt.date) -> None:
     """Move a placement to another hold on the same DU and module from `day`: the placement
     stays (no new attempt); its months from then on take the new hold's plan."""
@@ -349,6 +440,8 @@ def change_hold(tx, modul_id: int, new_hold_id: int, day: dt.date) -> None:
                         f"placeringen på DU{udd} modul {mod}; vælg et hold på samme modul.")
     if end and day.isoformat() > end:
         raise HoldError("Placeringen er afsluttet før den dag.")
+    if new.slutdato and day.isoformat() > new.slutdato:
+        raise HoldError(f"Holdet {new.navn} er afsluttet {_da(new.slutdato)}.")
     d = day.isoformat()
     current = tx.c.execute("SELECT id, hold_id, fra FROM hold_medlem WHERE modul_id = ? "
                             "AND til IS NULL", (modul_id,)).fetchone()
@@ -441,11 +534,12 @@ def module_shift(tx, hold_id: int, day: dt.date, outcomes: dict[int, str],
     return counts
 
 
-def carry_forward(tx, q: Quarter, ukode: str | None) -> int:
+def carry_forward(tx, q: Quarter, ukode: str | None) -> list[int | None]:
     """The quarter's months for every placement continuing from the previous quarter without
     teaching in this one: from its hold's plan, else last month's Skemalagte, Øvrige and lesson
-    length; Fravær always empty, for the clerk to type. Returns how many placements."""
-    n = 0
+    length; Fravær always empty, for the clerk to type. Returns the hold of each placement
+    (None: on no hold), for the window to show where absence is to be typed."""
+    out: list[int | None] = []
     for cont in continuing(tx.c, q, ukode):
         _, _, _, start, end = _placement(tx.c, cont.modul_id)
         h = hold_on(tx.c, cont.modul_id, q.start)
@@ -455,8 +549,8 @@ def carry_forward(tx, q: Quarter, ukode: str | None) -> int:
             values = (month_values(p, ym, h.unlekmin, fallback=last) if h
                       else carried_values(last, ym))
             _add_month(tx, cont.modul_id, q, values)
-        n += 1
-    return n
+        out.append(h.id if h else None)
+    return out
 
 
 @dataclass(frozen=True)

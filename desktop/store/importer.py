@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from operator import itemgetter
 
 from desktop.domain.fields import KEYS, PLACEMENT_END, TAGS
 from desktop.domain.quarter import Quarter
@@ -45,27 +46,32 @@ def store_kursister(c: sqlite3.Connection, kursister: list[Record]) -> Counter:
     c.execute("CREATE TEMP TABLE imp_scope (kid INTEGER, q TEXT, PRIMARY KEY (kid, q))")
     c.executemany("INSERT OR IGNORE INTO imp_scope VALUES (?, ?)", scope)
     stored = {kind: _stored(c, kind) for kind in ("henvisning", "proeve", "undervisning")}
-    c.executemany("DELETE FROM modul_rapport WHERE iperiode = ?2 AND modul_id IN "
-                  "(SELECT id FROM modul WHERE kursist_id = ?1)", scope)
+    c.execute("DELETE FROM modul_rapport WHERE (iperiode, modul_id) IN "
+              "(SELECT s.q, m.id FROM imp_scope s CROSS JOIN modul m ON m.kursist_id = s.kid)")
 
     rows: dict[str, dict[tuple, list]] = {"henvisning": {}, "proeve": {}, "undervisning": {}}
+    put = _Placements(c, placements)
     reported_only: list[tuple[int, str]] = []
+    values_of = {kind: itemgetter(*TAGS[kind]) for kind in rows}  # in catalogue order
+    n = Counter()
     for (kid, iperiode), k in zip(scope, kursister):
-        counts["kursister"] += 1
-        for kind in ("henvisning", "proeve"):
-            for r in k.of_kind(kind):
-                rows[kind].setdefault((kid, iperiode), []).append(
-                    tuple(r.values[t] for t in TAGS[kind]))
-                counts[kind] += 1
-        for m in k.moduler:
-            pid = _put_placement(c, placements, kid, iperiode, m)
-            counts["modul"] += 1
-            for u in m.undervisning:
-                rows["undervisning"].setdefault((pid, iperiode), []).append(
-                    tuple(u.values[t] for t in TAGS["undervisning"]))
-                counts["undervisning"] += 1
-            if not m.undervisning and not m["uslutdato"]:
-                reported_only.append((pid, iperiode))
+        for r in k.children:
+            kind = r.kind
+            if kind == "modul":
+                pid = put(kid, iperiode, r)
+                taught = [values_of["undervisning"](u.values) for u in r.children
+                          if u.kind == "undervisning"]
+                if taught:
+                    rows["undervisning"].setdefault((pid, iperiode), []).extend(taught)
+                    n["undervisning"] += len(taught)
+                elif not r.values["uslutdato"]:
+                    reported_only.append((pid, iperiode))
+            elif kind in values_of:
+                rows[kind].setdefault((kid, iperiode), []).append(values_of[kind](r.values))
+            n[kind] += 1
+    n["kursister"] = len(kursister)
+    counts.update({kind: count for kind, count in n.items() if count})  # as before: no zeros
+    put.flush()
     for kind, parent in (("henvisning", "kursist_id"), ("proeve", "kursist_id"),
                          ("undervisning", "modul_id")):
         _sync(c, kind, parent, stored[kind], rows[kind])
@@ -103,7 +109,10 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
     updates, deletes, inserts = [], [], []
     # In the file's order, so that new records are numbered as the file lists them.
     for group in [*new, *(g for g in stored if g not in new)]:
-        old = list(stored.get(group, ()))
+        if group not in stored:  # nothing stored for it: every record is new
+            inserts += [(group[0], group[1], *values) for values in new[group]]
+            continue
+        old = list(stored[group])
         fresh = []
         for values in new.get(group, ()):
             same = next((i for i, (_, v) in enumerate(old) if v == values), None)
@@ -126,25 +135,75 @@ def _sync(c, kind: str, parent: str, stored: dict, new: dict) -> None:
     c.executemany(insert_sql(kind, parent, ("iperiode",)), inserts)
 
 
-def _put_placement(c, placements: dict, kid: int, iperiode: str, m: Record) -> int:
-    key = (kid, m["uuddnr"], m["umodul"], m["uforsoegnr"])
-    values = m.values
-    found = placements.get(key)
-    if found is None:
-        pid = c.execute(insert_sql("modul", "kursist_id"),
-                        (kid, *(values[t] for t in TAGS["modul"]))).lastrowid
-        placements[key] = (pid, values["uslutdato"])
+class _Placements:
+    """The file's placements, matched on (kursist, DU, module, attempt) to those stored (the
+    dict given, updated as they are written). New ones get their ids here, the ones SQLite's
+    AUTOINCREMENT would give (this transaction holds the write lock), so their months can be
+    grouped at once; they are inserted with one executemany and the stored ones updated with
+    one per kind of change, at flush()."""
+
+    _START = "UPDATE modul SET ustartdato = ? WHERE id = ?"
+    _END = "UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?"
+    _REOPEN = ("UPDATE modul SET uslutdato = NULL, uophoersaarsag = NULL, umodtestdato = NULL "
+               "WHERE id = ?")
+    BATCH = 2000  # new placements held before they are written
+
+    def __init__(self, c: sqlite3.Connection, known: dict[tuple, tuple[int, str | None]]):
+        self.c = c
+        self.known = known  # key -> (id, the end as this import leaves it)
+        # AUTOINCREMENT's next id: above the largest the table has ever had.
+        self.next_id = 1 + c.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'modul'), 0), "
+            "coalesce((SELECT max(id) FROM modul), 0))").fetchone()[0]
+        self.touched: set[tuple] = set()
+        self.new: list[tuple] = []
+        self.writes: dict[str, list[tuple]] = {self._START: [], self._END: [], self._REOPEN: []}
+        self.sql = insert_sql("modul", "id", ("kursist_id",))
+        self.tags = TAGS["modul"]
+        self.next_start: dict[str, str] = {}  # quarter -> the next quarter's first day
+
+    def __call__(self, kid: int, iperiode: str, m: Record) -> int:
+        values = m.values
+        key = (kid, values["uuddnr"], values["umodul"], values["uforsoegnr"])
+        if key in self.touched:
+            # The same placement twice in one call (the schema's modulkey forbids it in a
+            # file): what came before is written first, in order.
+            self.flush()
+        self.touched.add(key)
+        found = self.known.get(key)
+        if found is None:
+            pid = self.next_id
+            self.next_id += 1
+            self.new.append((pid, kid, *(values[t] for t in self.tags)))
+            self.known[key] = (pid, values["uslutdato"])
+            if len(self.new) >= self.BATCH:
+                self.flush()
+            return pid
+        pid, stored_end = found
+        self.writes[self._START].append((values["ustartdato"], pid))
+        if values["uslutdato"]:
+            self.writes[self._END].append((*(values[t] for t in PLACEMENT_END), pid))
+            self.known[key] = (pid, values["uslutdato"])
+        elif stored_end and stored_end < self._next_start(iperiode):
+            # The file says the placement was still open at the end of its quarter: an end we
+            # knew of within or before that quarter is withdrawn. A later end stays.
+            self.writes[self._REOPEN].append((pid,))
+            self.known[key] = (pid, None)
         return pid
-    pid, stored_end = found
-    c.execute("UPDATE modul SET ustartdato = ? WHERE id = ?", (values["ustartdato"], pid))
-    if values["uslutdato"]:
-        c.execute("UPDATE modul SET uslutdato = ?, uophoersaarsag = ?, umodtestdato = ? WHERE id = ?",
-                  (*(values[t] for t in PLACEMENT_END), pid))
-        placements[key] = (pid, values["uslutdato"])
-    elif stored_end and stored_end < Quarter.parse(iperiode).next().start.isoformat():
-        # The file says the placement was still open at the end of its quarter: an end we
-        # knew of within or before that quarter is withdrawn. A later end stays.
-        c.execute("UPDATE modul SET uslutdato = NULL, uophoersaarsag = NULL, umodtestdato = NULL "
-                  "WHERE id = ?", (pid,))
-        placements[key] = (pid, None)
-    return pid
+
+    def _next_start(self, iperiode: str) -> str:
+        try:
+            return self.next_start[iperiode]
+        except KeyError:
+            day = self.next_start[iperiode] = Quarter.parse(iperiode).next().start.isoformat()
+            return day
+
+    def flush(self) -> None:
+        if self.new:
+            self.c.executemany(self.sql, self.new)
+            self.new = []
+        for sql, args in self.writes.items():
+            if args:
+                self.c.executemany(sql, args)
+                args.clear()
+        self.touched.clear()

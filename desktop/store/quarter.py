@@ -83,6 +83,10 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                        WHERE k.id = sel_kursist.id) IS NOT ?""", (ukode,))
 
     # Records are built with positional arguments: this loop runs once per row of the quarter.
+    # Every value goes through `share`: SQLite makes a new string for each value of each row,
+    # and a quarter's few hundred thousand records repeat the same months, dates and small
+    # numbers (map() is lazy, so zip() stops it at the last field, before the ids).
+    share = {}.setdefault
     kursister: dict[int, Record] = {}
     # Stamdata as reported for the quarter: the latest report up to it, else the earliest,
     # each found through the (kursist, quarter) primary key.
@@ -92,8 +96,9 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
                LEFT JOIN stamdata d ON d.kursist_id = k.id AND d.iperiode = """
             + STAMDATA_QUARTER.format(kid="k.id") + """
                ORDER BY k.ukode, k.kcprnr""", {"q": iperiode}):
-        kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": uk, "kcprnr": kcpr,
-                                            "kkoen": kkoen, "knationskode": nation}, [], None, kid)
+        kursister[kid] = Record("kursist", {"iperiode": iperiode, "ukode": share(uk, uk),
+                                            "kcprnr": kcpr, "kkoen": share(kkoen, kkoen),
+                                            "knationskode": share(nation, nation)}, [], None, kid)
 
     for kind in ("henvisning", "proeve"):
         cols = TAGS[kind]
@@ -101,8 +106,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
         sql = (f"SELECT {', '.join('t.' + t for t in cols)}, t.id, t.kursist_id FROM sel_kursist s "
                f"CROSS JOIN {kind} t ON t.iperiode = ? AND t.kursist_id = s.id")
         for row in c.execute(sql, (iperiode,)):
-            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, row)), [], None,
-                                                      row[-2]))
+            kursister[row[-1]].children.append(Record(kind, dict(zip(cols, map(share, row, row))),
+                                                      [], None, row[-2]))
 
     history: dict[int, list[Record]] = {}
     selected: dict[int, Record] = {}
@@ -121,7 +126,7 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             f"SELECT {_MODUL_COLS}, m.id, m.kursist_id FROM sel_kursist s CROSS JOIN modul m "
             f"ON m.kursist_id = s.id WHERE m.ustartdato < ? OR m.id IN (SELECT id FROM sel_modul)",
             (nxt,)):
-        values = dict(zip(mcols, row))
+        values = dict(zip(mcols, map(share, row, row)))
         end = values["uslutdato"]
         if end and end >= nxt and as_date(end):  # (an end that is no date stays, for its X)
             values.update(_OPEN)  # as it stood at the end of the quarter
@@ -157,8 +162,8 @@ def select_quarter(c: sqlite3.Connection, q: Quarter, ukode: str | None = None,
             (iperiode,)):
         parent = selected.get(row[-1])
         if parent is not None:
-            parent.children.append(Record("undervisning", dict(zip(ucols, row)), [], None,
-                                          row[-2]))
+            parent.children.append(Record("undervisning", dict(zip(ucols, map(share, row, row))),
+                                          [], None, row[-2]))
 
     whole = (_whole_histories(c, q, kursister, later_attempts, earliest, windows)
              if windows.longer_than_one() else {})

@@ -32,6 +32,7 @@ class BackupList(QListWidget):
     def __init__(self, db: Path, parent=None):
         super().__init__(parent)
         self.db = Path(db)
+        self.setWordWrap(True)  # the 'none yet' line wraps instead of running out of the box
         self.refresh()
 
     def refresh(self) -> None:

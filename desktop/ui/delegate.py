@@ -8,15 +8,16 @@ and the catalogue's finding at the field says in Danish what is wrong, as for a 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop.domain.codes import LONG_LISTS, code_list, grade_scale
 from desktop.ui.code_combo import COMMIT_KEYS, CodeCombo
 from desktop.ui.date_field import DateLineEdit
+from desktop.ui.finding_paint import FindingDelegate
 from desktop.ui.record_model import FIELD_ROLE
 
 
-class FieldDelegate(QStyledItemDelegate):
+class FieldDelegate(FindingDelegate):
     refused = Signal(str)  # typed text a code list has no entry for (the Danish message)
 
     def __init__(self, parent=None, iperiode: str = "20241"):
@@ -48,6 +49,17 @@ class FieldDelegate(QStyledItemDelegate):
             edit.picked.connect(lambda: (self.commitData.emit(edit), self.closeEditor.emit(edit)))
             return edit
         return QLineEdit(parent)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        """A code list opens as wide as its entries need, over the cells to its right, up to
+        the table's edge: in a narrow column it showed '1 – Henvist efter ir'."""
+        super().updateEditorGeometry(editor, option, index)
+        view = editor.parentWidget()
+        if isinstance(editor, QComboBox) and view is not None:
+            rect = option.rect
+            room = view.width() - rect.left()
+            width = min(max(rect.width(), editor.sizeHint().width()), room)
+            editor.setGeometry(rect.left(), rect.top(), width, rect.height())
 
     def eventFilter(self, editor, event) -> bool:
         # Enter or Tab in a long code list takes the match first; text that matches nothing

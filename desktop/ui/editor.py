@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QScrollArea, QVBoxLayout,
                                QWidget)
 
@@ -81,6 +81,7 @@ class KursistEditor(QScrollArea):
         # The columns typed every month first; the optional breakdown of the lessons after them.
         self.und.table.show_first(["unperiode", "unfagskema", "unfravaer", "unfagoevrig",
                                    "unlekmin"])
+        self.und.table.freeze("unperiode")  # the month stays in view as the row is typed
         self.und.add_button(self.tr("Add the quarter's &months"), self.add_months)
         self.und.add_button(self.tr("Delete mon&th"),
                             lambda: self._delete(self.und, "undervisning"))
@@ -104,6 +105,8 @@ class KursistEditor(QScrollArea):
 
     # Loading and painting ---------------------------------------------------------------
     def show_kursist(self, kid: int | None, q: Quarter) -> None:
+        if (kid, q) != (self.kid, self.quarter):  # another kursist opens at its heading
+            self.verticalScrollBar().setValue(0)
         self.kid, self.quarter = kid, q
         self.refresh()
 
@@ -166,8 +169,9 @@ class KursistEditor(QScrollArea):
             return
         q = self.quarter
         today = dt.date.today()
-        choices = [h for h in self.ws.holds() if not h.slutdato]
-        dialog = JoinDialog(choices, today if q.contains(today) else q.start,
+        day = today if q.contains(today) else q.start
+        choices = [h for h in self.ws.holds() if h.open_on(day)]
+        dialog = JoinDialog(choices, day,
                             format_cpr(self.sheet.cpr, self.masked), self)
         if not dialog.exec():
             return
@@ -226,7 +230,16 @@ class KursistEditor(QScrollArea):
                 section.table.setCurrentIndex(model.index(row, column or 0))
                 section.table.setFocus()
                 self.ensureWidgetVisible(section.table)
+                # its messages under the table too, once they are laid out (just shown)
+                QTimer.singleShot(0, self, lambda: self._messages_in_view(section))
                 return
+
+    def _messages_in_view(self, section: Section) -> None:
+        if section.messages.isHidden():
+            return
+        self.widget().layout().activate()
+        self.ensureWidgetVisible(section.messages, 0, 6)
+        self.ensureWidgetVisible(section.table, 0, 0)  # and the table still, if both do not fit
 
     # Where the user is, kept across a reload ---------------------------------------------
     def place(self) -> tuple[str, int | None, int] | None:

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,7 +43,10 @@ class ExportDialog(QDialog):
         self.ws, self.quarter, self.cpr = ws, quarter, cpr
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export {quarter}").format(quarter=quarter))
-        self.resize(1080, 520)
+        # wide enough for a message on one line at 1366×768 (a longer one ends in '…'; its
+        # tooltip has it whole): wrapped, its second line was cut off by the row
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1340, screen.width() - 20), min(560, screen.height() - 40))
         self.whole = QRadioButton(self.tr("The whole quarter ({quarter})").format(quarter=quarter),
                                   self)
         self.one = QRadioButton(
@@ -74,6 +77,7 @@ class ExportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setResizeContentsPrecision(100)  # size from a sample, not every row
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.force = QCheckBox(self.tr("Export anyway, even though there are type A errors "
                                        "(the ministry will ask for a new report)"), self)
         # The 2004 notat: a kursist without a lawful CPR number is left out of the report.

@@ -23,6 +23,7 @@ from desktop.ui.roles import (
     DECORATION,
     DISPLAY,
     EDIT,
+    FINDING,
     TOOLTIP,
 )
 
@@ -32,7 +33,7 @@ _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _SELECTABLE = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemIsEditable
 _ROLES = frozenset({DISPLAY, EDIT, ALIGNMENT, BACKGROUND, DECORATION, TOOLTIP,
-                    ACCESSIBLE_DESCRIPTION})
+                    ACCESSIBLE_DESCRIPTION, FINDING})
 
 
 class GridModel(QAbstractTableModel):
@@ -137,6 +138,8 @@ class GridModel(QAbstractTableModel):
             return cell_value(row, col) or ""
         if role == ALIGNMENT and index.column() > 1:
             return _RIGHT
+        if role == FINDING and found:
+            return ERROR_BG if any(f.is_error for f in found) else WARNING_BG
         if role == BACKGROUND:
             if found:
                 return QBrush(ERROR_BG if any(f.is_error for f in found) else WARNING_BG)

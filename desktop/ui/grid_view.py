@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.cpr import format_cpr
 from desktop.domain.grid import block_of
 from desktop.domain.holds import format_block
+from desktop.ui.finding_paint import FindingDelegate
 
 
 class GridView(QTableView):
@@ -36,6 +37,7 @@ class GridView(QTableView):
         self.setEditTriggers(QAbstractItemView.AnyKeyPressed | QAbstractItemView.EditKeyPressed
                              | QAbstractItemView.DoubleClicked)
         self.setTabKeyNavigation(True)
+        self.setItemDelegate(FindingDelegate(self))  # a finding stays visible in the selection
         self.setAlternatingRowColors(True)
         # measured once per new grid (fit_columns), not on every change: ResizeToContents
         # would measure every cell again after each typed value

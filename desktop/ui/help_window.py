@@ -168,10 +168,10 @@ class HelpMenu(QObject):
         self.main, self.db_path = window, db_path
         self.guide: HelpWindow | None = None
         self.about_box: QMessageBox | None = None
-        self.guide_action = QAction(self.tr("User guide"), window)
+        self.guide_action = QAction(self.tr("&User guide"), window)
         self.guide_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.HelpContents))
         self.guide_action.triggered.connect(self.show_guide)
-        self.about_action = QAction(self.tr("About {app}").format(app=APP_NAME), window)
+        self.about_action = QAction(self.tr("&About {app}").format(app=APP_NAME), window)
         self.about_action.triggered.connect(self.show_about)
         window.addAction(self.guide_action)
         menu = window.menuBar().addMenu(self.tr("&Help"))

@@ -167,6 +167,30 @@ class ChangeHoldDialog(JoinDialog):
         self.setWindowTitle(self.tr("Change hold"))
 
 
+class EndHoldDialog(CheckedDialog):
+    """'Afslut hold': the day the hold stops."""
+
+    def __init__(self, hold: Hold, day: dt.date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End hold"))
+        self.form.addRow(QLabel(self.tr("{hold} stops. Students still on it after the day "
+                                        "must leave it or change hold first.").format(
+                                            hold=hold.title)))
+        self.day = DateField(self)
+        self.day.set_iso(day.isoformat())
+        self.form.addRow(self.tr("&End date"), self.day)
+        self._finish()
+        self.day.setFocus()
+
+    def problem(self):
+        if p := self.day.problem() or (None if self.day.iso() else self.tr("Give the date.")):
+            return p, self.day
+        return None
+
+    def values(self) -> str:
+        return self.day.iso()
+
+
 _OUTCOME_TEXT = {  # English source texts, translated when shown
     PASSED: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Passed: next module on the hold"),
     STAY: QT_TRANSLATE_NOOP("ModuleShiftDialog", "Stays on the module"),

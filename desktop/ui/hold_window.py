@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import commands
+from desktop.domain.dates import danish
 from desktop.domain.fields import FIELD_BY_TAG
 from desktop.domain.grid import Refusal, cells_for_block, is_active
 from desktop.domain.holds import PLAN_TAGS, month_name, parse_block, plan_problem
@@ -34,11 +34,13 @@ from desktop.ui.grid_view import GridView
 from desktop.ui.hold_dialogs import (
     ChangeHoldDialog,
     CprJoinDialog,
+    EndHoldDialog,
     LeaveDialog,
     ModuleShiftDialog,
     NewHoldDialog,
 )
 from desktop.ui.roles import DISPLAY, EDIT, TOOLTIP
+from desktop.ui.table_keys import KeyTable
 
 NO_HOLD = -1  # the list's entry for the placements on no hold
 
@@ -117,6 +119,8 @@ class HoldWindow(QWidget):
         new_hold.clicked.connect(self.new_hold)
         self.shift_button = QPushButton(self.tr("&Module shift …"), self)
         self.shift_button.clicked.connect(self.module_shift)
+        self.end_button = QPushButton(self.tr("&End hold …"), self)
+        self.end_button.clicked.connect(self.end_hold)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -124,6 +128,7 @@ class HoldWindow(QWidget):
         lv.addWidget(self.holds, 1)
         lv.addWidget(new_hold)
         lv.addWidget(self.shift_button)
+        lv.addWidget(self.end_button)
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.RichText)
@@ -133,13 +138,19 @@ class HoldWindow(QWidget):
         self.carry_button.setToolTip(self.tr("For every placement that continues from the "
                                              "previous quarter (Ctrl+Shift+F)"))
         self.carry_button.clicked.connect(self.carry_forward)
+        self.finished_button = QPushButton(self.tr("&Handle them …"), self)
+        self.finished_button.setToolTip(self.tr("The placements that look finished, to end "
+                                                "(Ctrl+Shift+L)"))
+        self.finished_button.clicked.connect(self.close_finished)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.carry_button)
+        notice_row.addWidget(self.finished_button)
 
         self.plan_model = PlanModel(self)
         self.plan_model.edited.connect(self._plan_edited)
-        self.plan_view = QTableView(self)
+        # a KeyTable: a plain QTableView's Tab went round its cells for ever (it wraps)
+        self.plan_view = KeyTable(self)
         self.plan_view.setModel(self.plan_model)
         self.plan_view.setAccessibleName(self.tr("The hold's plan"))
         self.plan_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -200,7 +211,9 @@ class HoldWindow(QWidget):
                                  (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
                                  (self.tr("Close"), ("Ctrl+W",), self.close),
                                  (self.tr("Create the quarter's months"), ("Ctrl+Shift+F",),
-                                  self.carry_forward)):
+                                  self.carry_forward),
+                                 (self.tr("End placements without teaching …"),
+                                  ("Ctrl+Shift+L",), self.close_finished)):
             a = QAction(text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.triggered.connect(slot)
@@ -215,6 +228,23 @@ class HoldWindow(QWidget):
             self.hold_id = hold_id
         self._fill_holds()
         self.refresh()
+
+    def first_of(self, among: list | None) -> int | None:
+        """Of some holds (None: the placements on no hold), the one first in the list."""
+        if not among:
+            return None
+        for h in self.ws.holds():
+            if h.id in among:
+                return h.id
+        return NO_HOLD if None in among else None
+
+    def go_to_first_absence(self) -> None:
+        """The cursor in the grid's first Fravær cell, ready for typing or pasting."""
+        self.grid.setFocus()
+        columns = self.model.layout.columns if self.model.layout else []
+        first = next((i for i, c in enumerate(columns) if c.editable), None)
+        if self.model.rows and first is not None:  # the columns begin with the first Fravær
+            self.grid.setCurrentIndex(self.model.index(0, first))
 
     def _fill_holds(self) -> None:
         self.holds.blockSignals(True)
@@ -253,17 +283,18 @@ class HoldWindow(QWidget):
             self.heading.setText(self.tr("<h3>Placements on no hold · {quarter}</h3>").format(
                 quarter=q))
         else:
-            end = self.tr(", ended {day}").format(day=h.slutdato) if h.slutdato else ""
+            end = self.tr(", ended {day}").format(day=danish(h.slutdato)) if h.slutdato else ""
             self.heading.setText(self.tr(
                 "<h3>{name} · {quarter}</h3>DU{du} module {modul} · lessons of {minutes} min. "
                 "· started {start}{end}").format(name=h.navn, quarter=q, du=h.uuddnr,
                                                  modul=h.umodul, minutes=h.unlekmin,
-                                                 start=h.startdato, end=end))
+                                                 start=danish(h.startdato), end=end))
         self.plan_model.set_plan(q if h else None, self.ws.plan(h.id) if h else None)
         self.plan_view.setVisible(h is not None)
         self.plan_label.setVisible(h is not None)
         for b in (self.shift_button, self.change_button):
             b.setEnabled(h is not None)
+        self.end_button.setEnabled(h is not None and not h.slutdato)
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
         fresh = self.model.quarter != q or [r.modul_id for r in rows] != \
@@ -292,11 +323,11 @@ class HoldWindow(QWidget):
                                                              quarter=q.previous()))
         if counts.finished:
             parts.append(self.tr("{n} open placements had no teaching for a whole quarter and "
-                                 "look finished: end them in the student's placements (else "
-                                 "B3).").format(n=counts.finished))
+                                 "look finished: end them (else B3).").format(n=counts.finished))
         self.notice.setText(" ".join(parts))
         self.notice.setVisible(bool(parts))
         self.carry_button.setVisible(bool(counts.waiting))
+        self.finished_button.setVisible(bool(counts.finished))
 
     def _changed(self, changes) -> None:
         if not self.isVisible():
@@ -402,7 +433,25 @@ class HoldWindow(QWidget):
             self.main.statusBar().showMessage(
                 self.tr("The quarter's months were created for {n} placements.").format(
                     n=command.count))
-            self.grid.setFocus()
+            if self.hold_id not in command.hold_ids:
+                self.show_quarter(self.quarter, self.first_of(command.hold_ids))
+            self.go_to_first_absence()
+
+    def close_finished(self) -> None:
+        self.main.hold_actions.close_finished(self)
+
+    def end_hold(self) -> None:
+        """'Afslut hold': refused while members are still on it after the day (the command
+        says who); the clerk udmelds or moves them first."""
+        h = self._hold()
+        if h is None or h.slutdato:
+            return
+        dialog = EndHoldDialog(h, _today_in(self.quarter), self)
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard back in the list of holds
+        self.holds.setFocus()
+        if accepted and self._run(commands.EndHold(h.id, dialog.values())):
+            self.show_quarter(self.quarter, h.id)
 
     def new_hold(self) -> None:
         dialog = NewHoldDialog(self.ws.settings.lesson_minutes, _today_in(self.quarter), self)
@@ -419,8 +468,9 @@ class HoldWindow(QWidget):
         return self.model.rows[index.row()] if index.isValid() and self.model.rows else None
 
     def join(self) -> None:
-        open_holds = [h for h in self.ws.holds() if not h.slutdato]
-        dialog = CprJoinDialog(open_holds, _today_in(self.quarter), self.ws.kursist_id, self)
+        day = _today_in(self.quarter)
+        open_holds = [h for h in self.ws.holds() if h.open_on(day)]
+        dialog = CprJoinDialog(open_holds, day, self.ws.kursist_id, self)
         if self.hold_id not in (None, NO_HOLD):
             dialog.hold.setCurrentIndex(max(dialog.hold.findData(self.hold_id), 0))
         if dialog.exec():
@@ -440,9 +490,10 @@ class HoldWindow(QWidget):
         row, h = self._current_row(), self._hold()
         if row is None or h is None:
             return
-        choices = [x for x in self.ws.holds() if x.id != h.id and not x.slutdato
+        day = _today_in(self.quarter)
+        choices = [x for x in self.ws.holds() if x.id != h.id and x.open_on(day)
                    and (x.uuddnr, x.umodul) == (row.uuddnr, row.umodul)]
-        dialog = ChangeHoldDialog(choices, _today_in(self.quarter), row.cpr, self)
+        dialog = ChangeHoldDialog(choices, day, row.cpr, self)
         if dialog.exec():
             hold_id, day = dialog.values()
             self._run(commands.ChangeHold(row.modul_id, row.kursist_id, hold_id, day))

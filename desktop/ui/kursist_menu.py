@@ -34,24 +34,24 @@ class KursistMenu(QObject):
 
         menu.addAction(window.new_action)  # Ctrl+N, also in Filer
         menu.addSeparator()
-        add("new_referral", self.tr("New referral"), "Ctrl+Shift+H", editor.new_referral)
-        add("new_placement", self.tr("New placement"), "Ctrl+Shift+P", editor.new_placement)
-        add("add_months", self.tr("Add the quarter's months"), "Ctrl+Shift+M",
+        add("new_referral", self.tr("New r&eferral"), "Ctrl+Shift+H", editor.new_referral)
+        add("new_placement", self.tr("New &placement"), "Ctrl+Shift+P", editor.new_placement)
+        add("add_months", self.tr("Add the quarter's &months"), "Ctrl+Shift+M",
             editor.add_months)
-        add("end_placement", self.tr("End placement …"), "Ctrl+Shift+A",
+        add("end_placement", self.tr("En&d placement …"), "Ctrl+Shift+A",
             editor.end_placement)
-        add("restart_placement", self.tr("Restart module …"), "Ctrl+Shift+G",
+        add("restart_placement", self.tr("Re&start module …"), "Ctrl+Shift+G",
             editor.restart_placement)
-        add("new_exam", self.tr("New exam"), "Ctrl+Shift+E", editor.new_exam)
-        add("join_hold", self.tr("Join hold …"), "Ctrl+Shift+J", editor.join_hold)
+        add("new_exam", self.tr("New e&xam"), "Ctrl+Shift+E", editor.new_exam)
+        add("join_hold", self.tr("&Join hold …"), "Ctrl+Shift+J", editor.join_hold)
         menu.addSeparator()
-        add("next_finding", self.tr("Next error or warning"), "F8",
+        add("next_finding", self.tr("Next error or &warning"), "F8",
             lambda: window.step_finding(True))
-        add("previous_finding", self.tr("Previous error or warning"), "Shift+F8",
+        add("previous_finding", self.tr("Pre&vious error or warning"), "Shift+F8",
             lambda: window.step_finding(False))
-        add("next_pane", self.tr("Next pane (list, student, errors)"), "F6",
+        add("next_pane", self.tr("Next p&ane (list, student, errors)"), "F6",
             lambda: window.cycle_panes(True))
-        add("previous_pane", self.tr("Previous pane"), "Shift+F6",
+        add("previous_pane", self.tr("Previ&ous pane"), "Shift+F6",
             lambda: window.cycle_panes(False))
         window.kursist_menu = menu
         return actions

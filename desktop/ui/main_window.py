@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.checker = QuarterChecker(ws.path, self)
         self.checker.done.connect(self._quarter_checked)
         self.checker.failed.connect(self._quarter_check_failed)
+        self._changes = self._changes_at_check = 0  # changes followed, and when checked
         self._recheck = QTimer(self)  # the whole quarter again, once editing pauses
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(1500)
@@ -208,36 +209,38 @@ class MainWindow(QMainWindow):
             a = QAction(text, self)
             if shortcut:
                 a.setShortcut(QKeySequence(shortcut))
-            a.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+            plain = text.replace("&", "")  # the access letter is the menu's, not the tip's
+            a.setToolTip(f"{tip or plain} ({QKeySequence(shortcut).toString()})" if shortcut
+                         else tip)
             a.triggered.connect(slot)
             self.addAction(a)
             return a
 
-        self.new_action = action(self.tr("New student"), "Ctrl+N", self.new_kursist)
-        self.find_action = action(self.tr("Search"), "Ctrl+F",
+        self.new_action = action(self.tr("&New student"), "Ctrl+N", self.new_kursist)
+        self.find_action = action(self.tr("&Search"), "Ctrl+F",
                                   lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.export_action = action(self.tr("Export …"), "Ctrl+E", self.export,
+        self.export_action = action(self.tr("&Export …"), "Ctrl+E", self.export,
                                     self.tr("Create the quarter's file"))
-        self.import_action = action(self.tr("Import …"), "Ctrl+I", self.import_files,
+        self.import_action = action(self.tr("&Import …"), "Ctrl+I", self.import_files,
                                     self.tr("Load v1.8 files from another system"))
         self.report_action = action(
-            self.tr("Error report …"), "Ctrl+R", self.report,
+            self.tr("Error &report …"), "Ctrl+R", self.report,
             self.tr("The quarter's errors and warnings, grouped by student"))
-        self.settings_action = action(self.tr("Settings …"), "Ctrl+,", self.open_settings,
+        self.settings_action = action(self.tr("&Settings …"), "Ctrl+,", self.open_settings,
                                       self.tr("Provider code, lesson length, CPR check and backup"))
         # The stack only holds the commands; the runner writes, then moves it.
-        self.undo_action = action(self.tr("Undo"), "Ctrl+Z", self.runner.undo)
-        self.redo_action = action(self.tr("Redo"), "Ctrl+Y", self.runner.redo)
+        self.undo_action = action(self.tr("&Undo"), "Ctrl+Z", self.runner.undo)
+        self.redo_action = action(self.tr("&Redo"), "Ctrl+Y", self.runner.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for a, can, text, plain in (
-                (self.undo_action, self.undo.canUndoChanged, self.undo.undoTextChanged,
-                 self.tr("Undo")),
-                (self.redo_action, self.undo.canRedoChanged, self.undo.redoTextChanged,
-                 self.tr("Redo"))):
+        for a, can, text in ((self.undo_action, self.undo.canUndoChanged,
+                              self.undo.undoTextChanged),
+                             (self.redo_action, self.undo.canRedoChanged,
+                              self.undo.redoTextChanged)):
             a.setEnabled(False)
             can.connect(a.setEnabled)
-            text.connect(lambda t, a=a, plain=plain: a.setText(f"{plain} {t[:1].lower()}{t[1:]}"
-                                                              if t else plain))
+            # "&Fortryd ny kursist": the access letter stays; an '&' in the label is shown
+            text.connect(lambda t, a=a, plain=a.text(): a.setText(
+                f"{plain} {(t[:1].lower() + t[1:]).replace('&', '&&')}" if t else plain))
         for a in (self.new_action, self.import_action, self.export_action, self.report_action,
                   self.undo_action, self.redo_action):
             bar.addAction(a)
@@ -248,12 +251,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.report_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
-        menu.addAction(action(self.tr("Quit"), "Ctrl+Q", self.close))
+        menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addAction(self.find_action)
-        self.mask_action = action(self.tr("Mask CPR numbers"), "Ctrl+M", self._set_masked,
+        self.mask_action = action(self.tr("&Mask CPR numbers"), "Ctrl+M", self._set_masked,
                                   self.tr("Show CPR numbers as DDMMYY-XXXX, e.g. while sharing "
                                           "the screen"))
         self.mask_action.setCheckable(True)
@@ -312,6 +315,7 @@ class MainWindow(QMainWindow):
         self._check_quarter()
 
     def _check_quarter(self) -> None:
+        self._changes_at_check = self._changes
         self.retry_button.setVisible(False)
         self.checker.check(self.quarter, self.ws.ukode, self.ws.settings)
 
@@ -398,6 +402,7 @@ class MainWindow(QMainWindow):
         undo or redo, an import, a restore or new settings."""
         if not changes:
             return
+        self._changes += 1  # a quarter check begun before this one is stale for the editor
         if not self.editor.notice.isHidden():  # the last failure is past
             self.editor.show_notice("")
         if changes.everything:  # an import or a restore: undo steps it overwrote go
@@ -409,6 +414,7 @@ class MainWindow(QMainWindow):
             self.reload_all()
         elif changes.kursister:
             self._kursister_changed(changes.kursister)
+        self._keep_keyboard()
 
     def _kursister_changed(self, kids) -> None:
         """Some kursister's records changed: their rows and the editor's kursist's findings
@@ -446,6 +452,7 @@ class MainWindow(QMainWindow):
         self.editor.show_kursist(kid, self.quarter)
         self.editor.restore_place(place)
         self.kursist_findings.set_findings(self.editor.findings if kid else [])
+        self._keep_keyboard()
 
     def _look_for_other_writers(self) -> None:
         """While the user types in a cell or a dialog is open, the next look waits."""
@@ -491,6 +498,14 @@ class MainWindow(QMainWindow):
             self.select_kursist(kid)
             self.editor.show_kursist(kid, self.quarter)
             self.kursist_findings.set_findings(self.editor.findings)
+        self._keep_keyboard()
+
+    def _keep_keyboard(self) -> None:
+        """A reload that disabled the widget with the keyboard focus (the editor's table when
+        the kursist has no placement in the new quarter) left nothing focused, and the keys
+        the clerk pressed next went nowhere: the list takes the focus then."""
+        if QApplication.activeWindow() is self and QApplication.focusWidget() is None:
+            self.list.setFocus(Qt.OtherFocusReason)
 
     def _scope_changed(self, scope: int) -> None:
         self.reload(keep=self.editor.kid, first_page=scope == SCOPE_ALL)  # "Alle": 100,000
@@ -506,6 +521,11 @@ class MainWindow(QMainWindow):
         if iperiode != self.quarter.iperiode:
             return
         self.retry_button.setVisible(False)
+        sheet = self.editor.sheet
+        if sheet is not None and self._changes != self._changes_at_check:
+            # A change came after this check began (a new kursist, then its referral): the
+            # editor's kursist, checked again at each change, as the editor has it.
+            findings = [f for f in findings if f.cpr != sheet.cpr] + self.editor.findings
         self.quarter_findings.set_findings(findings)  # (its view measures its columns)
         counts: dict[int, tuple[int, int]] = {}
         by_cpr: dict[str, list[int]] = {}

@@ -20,6 +20,7 @@ from desktop.ui.roles import (
     DECORATION,
     DISPLAY,
     EDIT,
+    FINDING,
     TOOLTIP,
     USER,
 )
@@ -161,8 +162,9 @@ class RecordTableModel(QAbstractTableModel):
             return f
         if role == ROW_ID_ROLE:
             return self.row_id(index.row())
-        if role == BACKGROUND and found:
-            return QBrush(ERROR_BG if any(x.is_error for x in found) else WARNING_BG)
+        if role in (BACKGROUND, FINDING) and found:
+            colour = ERROR_BG if any(x.is_error for x in found) else WARNING_BG
+            return QBrush(colour) if role == BACKGROUND else colour
         if role == DECORATION and found:  # still visible when the row is selected
             return marker(any(x.is_error for x in found))
         if role == TOOLTIP:

@@ -14,3 +14,4 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 USER = int(Qt.ItemDataRole.UserRole)
 HORIZONTAL = Qt.Orientation.Horizontal
+FINDING = USER + 20  # a finding's colour at its cell (a QColor), for the delegate's paint

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.checks.findings import Finding
 from desktop.domain.cpr import mask_cprs
 from desktop.ui.delegate import FieldDelegate
+from desktop.ui.frozen_column import FrozenColumn
 from desktop.ui.record_model import ROW_ID_ROLE, RecordTableModel
 from desktop.ui.table_keys import KeyTable
 
@@ -39,6 +40,34 @@ class RecordTable(KeyTable):
         self.horizontalHeader().setStretchLastSection(True)
         self.setAlternatingRowColors(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.frozen: FrozenColumn | None = None
+
+    def freeze(self, tag: str) -> None:
+        """Keep this column in view at the left edge however far the table scrolls sideways
+        (it should be shown first: see `show_first`)."""
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)  # scrollTo below
+        self.frozen = FrozenColumn(self, self.model().column_of(tag))
+
+    def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible) -> None:
+        """In view, and not under the frozen column."""
+        super().scrollTo(index, hint)
+        frozen = self.frozen
+        if frozen is None or not index.isValid() or index.column() == frozen.column:
+            return
+        hidden = frozen.covers() - self.visualRect(index).left()
+        if hidden > 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - hidden)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.place()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.frozen is not None:
+            self.frozen.place()
 
     def show_first(self, tags: list[str]) -> None:
         """Show these columns first, in this order (the view only: the model keeps the

@@ -39,7 +39,7 @@
         <translation>{n} kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_list.py" line="46"/>
+        <location filename="../../desktop/ui/backup_list.py" line="47"/>
         <source>None yet: the first is taken at the next start, or before the next import.</source>
         <translation>Ingen endnu: den første tages ved næste start eller før næste indlæsning.</translation>
     </message>
@@ -47,7 +47,7 @@
 <context>
     <name>ChangeHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="167"/>
         <source>Change hold</source>
         <translation>Skift hold</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="16"/>
         <source>End placement</source>
         <translation>Afslut placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="18"/>
         <source>Passed module test</source>
         <translation>&amp;Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="55"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="19"/>
         <source>Left without module test</source>
         <translation>&amp;Ophør uden modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="62"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="26"/>
         <source>End date</source>
         <translation>Slutdato</translation>
     </message>
@@ -94,17 +94,17 @@
 <context>
     <name>CprJoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="122"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="123"/>
         <source>&amp;CPR number</source>
         <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="165"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="129"/>
         <source>No student has that CPR number; create the student first (Ctrl+N in the main window).</source>
         <translation>Ingen kursist har det CPR-nummer; opret først kursisten (Ctrl+N i hovedvinduet).</translation>
     </message>
@@ -146,9 +146,32 @@
     </message>
 </context>
 <context>
+    <name>EndHoldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="175"/>
+        <source>End hold</source>
+        <translation>Afslut hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="176"/>
+        <source>{hold} stops. Students still on it after the day must leave it or change hold first.</source>
+        <translation>{hold} stopper. Kursister, der stadig er på holdet efter dagen, skal udmeldes eller skifte hold først.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="181"/>
+        <source>&amp;End date</source>
+        <translation>&amp;Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79"/>
+        <location filename="../../desktop/ui/app.py" line="86"/>
         <source>The database is damaged: a part of the file cannot be read. Nothing more is written to it. Close the program and start it again: it offers to restore an automatic backup.
 
 The details are in the log file:
@@ -159,7 +182,7 @@ Detaljerne står i logfilen:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101"/>
+        <location filename="../../desktop/ui/app.py" line="108"/>
         <source>A program error occurred. What you have entered is saved; the last action may not have been completed.
 
 The details are in the log file:
@@ -183,137 +206,137 @@ Detaljerne står i logfilen:
         <translation>Eksportér {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
         <source>The whole quarter ({quarter})</source>
         <translation>&amp;Hele kvartalet ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
         <source>Only the selected student ({cpr})</source>
         <translation>Kun den &amp;valgte kursist ({cpr})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>Only the selected student (none selected)</source>
         <translation>Kun den &amp;valgte kursist (ingen valgt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="60"/>
         <source>A file with one student is for receivers that accept a re-report of a single student (the working group&apos;s Anbefaling 7). Otherwise the whole quarter is uploaded again.</source>
         <translation>En fil med én kursist er til modtagere, der tager imod genindberetning af en enkelt kursist (arbejdsgruppens Anbefaling 7). Ellers uploades hele kvartalet igen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
         <source>Export anyway, even though there are type A errors (the ministry will ask for a new report)</source>
         <translation>Eksportér &amp;alligevel, selv om der er fejl af type A (ministeriet vil bede om en ny indberetning)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>Open the folder</source>
         <translation>Åbn &amp;mappen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
         <source>Export …</source>
         <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Checking the quarter …</source>
         <translation>Kontrollerer kvartalet …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>&amp;Leave out the students whose CPR number fails the modulus 11 check ({n})</source>
         <translation>&amp;Udelad kursister, hvis CPR-nummer ikke består modulus 11-kontrollen ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="160"/>
         <source>Left out of the file: {who}.</source>
         <translation>Udelades af filen: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="161"/>
         <source>Without a valid CPR number: {who}.</source>
         <translation>Uden gyldigt CPR-nummer: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="167"/>
         <source>There are no students with activity to report.</source>
         <translation>Der er ingen kursister med bevægelser at indberette.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="169"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{x} errors would get the file rejected on upload (type X).&lt;/b&gt; Correct them before exporting.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{x} fejl ville få filen afvist ved upload (type X).&lt;/b&gt; Ret dem, før der kan eksporteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
         <source>In addition, {a} type A errors must be corrected.</source>
         <translation>Derudover skal {a} fejl af type A rettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>&lt;b style=&apos;color:{red}&apos;&gt;{a} type A errors&lt;/b&gt; must be corrected before the ministry approves the quarter.</source>
         <translation>&lt;b style=&apos;color:{red}&apos;&gt;{a} fejl af type A&lt;/b&gt; skal rettes, før ministeriet godkender kvartalet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
         <source>&lt;b style=&apos;color:{green}&apos;&gt;No errors.&lt;/b&gt; The file can be reported.</source>
         <translation>&lt;b style=&apos;color:{green}&apos;&gt;Ingen fejl.&lt;/b&gt; Filen kan indberettes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="178"/>
         <source>{n} students · {warnings} warnings.</source>
         <translation>{n} kursister · {warnings} advarsler.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="188"/>
         <source>Not exported before.</source>
         <translation>Ikke dannet før.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="190"/>
         <source>Last exported: {time} – {file} ({n} students, despite type A errors)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister, trods type A-fejl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="191"/>
         <source>Last exported: {time} – {file} ({n} students)</source>
         <translation>Sidst dannet: {time} – {file} ({n} kursister)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="193"/>
         <source>– left out: {who}</source>
         <translation>– udeladt: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="206"/>
         <source>Save report file</source>
         <translation>Gem indberetningsfil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="208"/>
         <source>XML files (*.xml)</source>
         <translation>XML-filer (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
         <source>Writing the file …</source>
         <translation>Skriver filen …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
         <source>Saved: &lt;b&gt;{path}&lt;/b&gt; ({n} students).</source>
         <translation>Gemt: &lt;b&gt;{path}&lt;/b&gt; ({n} kursister).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="231"/>
         <source>Left out: {who}.</source>
         <translation>Udeladt: {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="241"/>
         <source>Not saved: {reason}</source>
         <translation>Ikke gemt: {reason}</translation>
     </message>
@@ -352,14 +375,117 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>FinishedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="47"/>
+        <source>Placements without teaching</source>
+        <translation>Placeringer uden undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="49"/>
+        <source>These open placements have had no teaching for a whole quarter. Unless they are ended, they give B3. Space ticks or unticks a placement; OK ends the ticked ones.</source>
+        <translation>Disse åbne placeringer har ikke haft undervisning i et helt kvartal. Afsluttes de ikke, giver de B3. Mellemrum markerer en placering eller fjerner markeringen; OK afslutter de markerede.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="54"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="54"/>
+        <source>Danish education and module</source>
+        <translation>Danskuddannelse og modul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="55"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="56"/>
+        <source>Last month taught</source>
+        <translation>Sidste måned med undervisning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="69"/>
+        <source>DU{du} module {modul}</source>
+        <translation>DU{du} modul {modul}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="71"/>
+        <source>no hold</source>
+        <translation>intet hold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="78"/>
+        <source>&amp;Placements</source>
+        <translation>&amp;Placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="83"/>
+        <source>Tick &amp;all</source>
+        <translation>Markér &amp;alle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="84"/>
+        <source>Tick &amp;none</source>
+        <translation>Markér &amp;ingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="88"/>
+        <source>Open the &amp;student</source>
+        <translation>Åbn &amp;kursisten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="89"/>
+        <source>Closes this list and opens the student of the current row, to decide there</source>
+        <translation>Lukker listen og åbner kursisten på den valgte linje, så du kan tage stilling der</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="96"/>
+        <source>&amp;Last day of the last month taught (each its own)</source>
+        <translation>&amp;Sidste dag i den sidste måned med undervisning (for hver placering)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="97"/>
+        <source>The same &amp;date for all:</source>
+        <translation>Samme &amp;dato for alle:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="103"/>
+        <source>End date</source>
+        <translation>Slutdato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="108"/>
+        <source>&amp;Reason for leaving</source>
+        <translation>&amp;Ophørsårsag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="115"/>
+        <source>never (ends on its start date)</source>
+        <translation>aldrig (afsluttes på startdatoen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="139"/>
+        <source>Tick the placements to end (Space).</source>
+        <translation>Markér de placeringer, der skal afsluttes (Mellemrum).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/finished_dialog.py" line="141"/>
+        <source>Give the date.</source>
+        <translation>Angiv datoen.</translation>
+    </message>
+</context>
+<context>
     <name>GridModel</name>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="151"/>
+        <location filename="../../desktop/ui/grid_model.py" line="154"/>
         <source>The placement does not run in this month.</source>
         <translation>Placeringen er ikke i gang i denne måned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_model.py" line="153"/>
+        <location filename="../../desktop/ui/grid_model.py" line="156"/>
         <source>No month yet: a value typed here creates it.</source>
         <translation>Måneden findes ikke endnu: en værdi tastet her opretter den.</translation>
     </message>
@@ -368,11 +494,10 @@ Detaljerne står i logfilen:
     <name>HelpMenu</name>
     <message>
         <location filename="../../desktop/ui/help_window.py" line="171"/>
-        <source>User guide</source>
-        <translation>Brugervejledning</translation>
+        <source>&amp;User guide</source>
+        <translation>&amp;Brugervejledning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_window.py" line="174"/>
         <location filename="../../desktop/ui/help_window.py" line="200"/>
         <source>About {app}</source>
         <translation>Om {app}</translation>
@@ -391,6 +516,11 @@ Detaljerne står i logfilen:
         <location filename="../../desktop/ui/help_window.py" line="196"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="174"/>
+        <source>&amp;About {app}</source>
+        <translation>&amp;Om {app}</translation>
     </message>
 </context>
 <context>
@@ -494,220 +624,270 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldActions</name>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="26"/>
-        <source>Holds and the quarter&apos;s teaching …</source>
-        <translation>Hold og kvartalets undervisning …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="29"/>
-        <source>Create the months of continuing placements</source>
-        <translation>Opret månederne for fortsættende placeringer</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="27"/>
+        <source>&amp;Holds and the quarter&apos;s teaching …</source>
+        <translation>&amp;Hold og kvartalets undervisning …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/hold_actions.py" line="30"/>
+        <source>&amp;Create the months of continuing placements</source>
+        <translation>&amp;Opret månederne for fortsættende placeringer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="31"/>
         <source>The quarter&apos;s months for every placement that continues from the previous quarter</source>
         <translation>Kvartalets måneder for hver placering, der fortsætter fra sidste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="33"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="34"/>
+        <source>&amp;End placements without teaching …</source>
+        <translation>&amp;Afslut placeringer uden undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="35"/>
+        <source>The open placements that had no teaching for a whole quarter (else B3)</source>
+        <translation>De åbne placeringer, der ikke har haft undervisning i et helt kvartal (ellers B3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="37"/>
         <source>H&amp;old</source>
         <translation>H&amp;old</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="42"/>
-        <source>Next quarter</source>
-        <translation>Næste kvartal</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="46"/>
+        <source>Ne&amp;xt quarter</source>
+        <translation>&amp;Næste kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="44"/>
-        <source>Previous quarter</source>
-        <translation>Forrige kvartal</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="48"/>
+        <source>&amp;Previous quarter</source>
+        <translation>&amp;Forrige kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="53"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="57"/>
         <source>Create &amp;their months (Ctrl+Shift+F)</source>
         <translation>&amp;Udfyld deres måneder (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="55"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="59"/>
         <source>&amp;Show them</source>
         <translation>Vis &amp;dem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="68"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="62"/>
+        <source>&amp;Handle them … (Ctrl+Shift+L)</source>
+        <translation>&amp;Behandl dem … (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="75"/>
         <source>Continuing placements</source>
         <translation>Fortsættende placeringer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="77"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="84"/>
         <source>Continuing</source>
         <translation>Fortsætter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="123"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="131"/>
         <source>&lt;b&gt;{n} placements continue from {quarter}&lt;/b&gt; and have no teaching in this quarter yet.</source>
         <translation>&lt;b&gt;{n} placeringer fortsætter fra {quarter}&lt;/b&gt; og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="139"/>
+        <location filename="../../desktop/ui/hold_actions.py" line="134"/>
+        <source>&lt;b&gt;{n} open placements look finished&lt;/b&gt;: no teaching for a whole quarter.</source>
+        <translation>&lt;b&gt;{n} åbne placeringer ser afsluttede ud&lt;/b&gt;: ingen undervisning i et helt kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="155"/>
         <source>quarter {q} {year}</source>
         <translation>{q}. kvartal {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_actions.py" line="145"/>
-        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid (Ctrl+H) or in each student&apos;s teaching.</source>
-        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast fraværet i oversigten (Ctrl+H) eller i den enkelte kursists undervisning.</translation>
+        <location filename="../../desktop/ui/hold_actions.py" line="163"/>
+        <source>The quarter&apos;s months were created for {n} placements; type their absence in the grid or in each student&apos;s teaching.</source>
+        <translation>Kvartalets måneder er oprettet for {n} placeringer; tast deres fravær i tabellen eller under hver kursists undervisning.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="202"/>
+        <source>No open placement has gone a whole quarter without teaching.</source>
+        <translation>Ingen åben placering har været et helt kvartal uden undervisning.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_actions.py" line="220"/>
+        <source>{n} placements were ended (Ctrl+Z undoes it).</source>
+        <translation>{n} placeringer er afsluttet (Ctrl+Z fortryder).</translation>
     </message>
 </context>
 <context>
     <name>HoldWindow</name>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="109"/>
+        <location filename="../../desktop/ui/hold_window.py" line="111"/>
         <source>Holds and the quarter&apos;s teaching</source>
         <translation>Hold og kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="114"/>
+        <location filename="../../desktop/ui/hold_window.py" line="116"/>
         <source>Holds</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <location filename="../../desktop/ui/hold_window.py" line="118"/>
         <source>&amp;New hold …</source>
         <translation>&amp;Nyt hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <location filename="../../desktop/ui/hold_window.py" line="120"/>
         <source>&amp;Module shift …</source>
         <translation>&amp;Modulskift …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <location filename="../../desktop/ui/hold_window.py" line="122"/>
+        <source>&amp;End hold …</source>
+        <translation>&amp;Afslut hold …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="127"/>
         <source>&lt;b&gt;Holds&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="132"/>
+        <location filename="../../desktop/ui/hold_window.py" line="137"/>
         <source>Create the quarter&apos;s &amp;months</source>
-        <translation>Opret kvartalets &amp;måneder</translation>
+        <translation>&amp;Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="133"/>
+        <location filename="../../desktop/ui/hold_window.py" line="138"/>
         <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
         <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="144"/>
+        <location filename="../../desktop/ui/hold_window.py" line="141"/>
+        <source>&amp;Handle them …</source>
+        <translation>&amp;Behandl dem …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="142"/>
+        <source>The placements that look finished, to end (Ctrl+Shift+L)</source>
+        <translation>Placeringerne, der ser afsluttede ud, til afslutning (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="155"/>
         <source>The hold&apos;s plan</source>
         <translation>Holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <location filename="../../desktop/ui/hold_window.py" line="166"/>
         <source>The quarter&apos;s teaching</source>
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="166"/>
+        <location filename="../../desktop/ui/hold_window.py" line="177"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="168"/>
+        <location filename="../../desktop/ui/hold_window.py" line="179"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="170"/>
+        <location filename="../../desktop/ui/hold_window.py" line="181"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <location filename="../../desktop/ui/hold_window.py" line="193"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="185"/>
+        <location filename="../../desktop/ui/hold_window.py" line="196"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="199"/>
+        <location filename="../../desktop/ui/hold_window.py" line="210"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="200"/>
+        <location filename="../../desktop/ui/hold_window.py" line="211"/>
         <source>Redo</source>
         <translation>Annuller fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="201"/>
+        <location filename="../../desktop/ui/hold_window.py" line="212"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="202"/>
+        <location filename="../../desktop/ui/hold_window.py" line="213"/>
         <source>Create the quarter&apos;s months</source>
         <translation>Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="224"/>
+        <location filename="../../desktop/ui/hold_window.py" line="215"/>
+        <source>End placements without teaching …</source>
+        <translation>Afslut placeringer uden undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="254"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="230"/>
+        <location filename="../../desktop/ui/hold_window.py" line="260"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="253"/>
+        <location filename="../../desktop/ui/hold_window.py" line="283"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="256"/>
+        <location filename="../../desktop/ui/hold_window.py" line="286"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="258"/>
+        <location filename="../../desktop/ui/hold_window.py" line="288"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
-        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner á {minutes} min. · startet {start}{end}</translation>
+        <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner à {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="275"/>
+        <location filename="../../desktop/ui/hold_window.py" line="306"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="290"/>
+        <location filename="../../desktop/ui/hold_window.py" line="321"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="294"/>
-        <source>{n} open placements had no teaching for a whole quarter and look finished: end them in the student&apos;s placements (else B3).</source>
-        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem under kursistens placeringer (ellers B3).</translation>
+        <location filename="../../desktop/ui/hold_window.py" line="325"/>
+        <source>{n} open placements had no teaching for a whole quarter and look finished: end them (else B3).</source>
+        <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="354"/>
+        <location filename="../../desktop/ui/hold_window.py" line="385"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="375"/>
+        <location filename="../../desktop/ui/hold_window.py" line="406"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="387"/>
+        <location filename="../../desktop/ui/hold_window.py" line="418"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="403"/>
+        <location filename="../../desktop/ui/hold_window.py" line="434"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
     </message>
@@ -935,27 +1115,27 @@ Detaljerne står i logfilen:
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="131"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
         <source>Join a hold</source>
         <translation>Meld på hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="99"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="137"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="100"/>
         <source>&amp;From</source>
         <translation>&amp;Fra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="106"/>
         <source>There is no hold to join yet: create one under Holds.</source>
         <translation>Der er endnu intet hold at melde på: opret et under Hold.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -973,7 +1153,7 @@ Detaljerne står i logfilen:
         <translation>Henvisninger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="367"/>
+        <location filename="../../desktop/ui/editor.py" line="393"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -998,7 +1178,7 @@ Detaljerne står i logfilen:
         <translation>Undervisning i kvartalet (for den valgte placering)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="87"/>
+        <location filename="../../desktop/ui/editor.py" line="88"/>
         <source>Exams</source>
         <translation>Prøver</translation>
     </message>
@@ -1043,72 +1223,72 @@ Detaljerne står i logfilen:
         <translation>En ny placering på holdets DU og modul, med månederne fra holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="84"/>
+        <location filename="../../desktop/ui/editor.py" line="85"/>
         <source>Add the quarter&apos;s &amp;months</source>
         <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="85"/>
+        <location filename="../../desktop/ui/editor.py" line="86"/>
         <source>Delete mon&amp;th</source>
         <translation>Slet &amp;måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="88"/>
+        <location filename="../../desktop/ui/editor.py" line="89"/>
         <source>New e&amp;xam</source>
         <translation>N&amp;y prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="89"/>
+        <location filename="../../desktop/ui/editor.py" line="90"/>
         <source>&amp;Delete exam</source>
         <translation>&amp;Slet prøve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="103"/>
+        <location filename="../../desktop/ui/editor.py" line="104"/>
         <source>Choose a student in the list, or create a new one (Ctrl+N).</source>
         <translation>Vælg en kursist i listen, eller opret en ny (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="121"/>
+        <location filename="../../desktop/ui/editor.py" line="124"/>
         <source>{quarter} · provider {ukode}</source>
         <translation>{quarter} · udbyder {ukode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138"/>
+        <location filename="../../desktop/ui/editor.py" line="141"/>
         <source>The checks could not be completed for this student; see the log.</source>
         <translation>Kontrollen kunne ikke gennemføres for denne kursist; se loggen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="162"/>
         <source>Hold: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Hold: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor.py" line="163"/>
         <source>&lt;i&gt;On no hold&lt;/i&gt;</source>
         <translation>&lt;i&gt;Ikke på et hold&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="362"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>Do you want to delete the referral?</source>
         <translation>Vil du slette henvisningen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="363"/>
+        <location filename="../../desktop/ui/editor.py" line="389"/>
         <source>Do you want to delete the placement and its teaching?</source>
         <translation>Vil du slette modulplaceringen og dens undervisning?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="364"/>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
         <source>Do you want to delete the month?</source>
         <translation>Vil du slette måneden?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="365"/>
+        <location filename="../../desktop/ui/editor.py" line="391"/>
         <source>Do you want to delete the exam?</source>
         <translation>Vil du slette prøven?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="366"/>
+        <location filename="../../desktop/ui/editor.py" line="392"/>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>Rediger → Fortryd (Ctrl+Z) bringer den tilbage.</translation>
     </message>
@@ -1122,58 +1302,58 @@ Detaljerne står i logfilen:
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="37"/>
-        <source>New referral</source>
-        <translation>Ny henvisning</translation>
+        <source>New r&amp;eferral</source>
+        <translation>Ny &amp;henvisning</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="38"/>
-        <source>New placement</source>
-        <translation>Ny placering</translation>
+        <source>New &amp;placement</source>
+        <translation>Ny &amp;placering</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="39"/>
-        <source>Add the quarter&apos;s months</source>
-        <translation>Tilføj kvartalets måneder</translation>
+        <source>Add the quarter&apos;s &amp;months</source>
+        <translation>&amp;Tilføj kvartalets måneder</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="41"/>
-        <source>End placement …</source>
-        <translation>Afslut placering …</translation>
+        <source>En&amp;d placement …</source>
+        <translation>&amp;Afslut placering …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="43"/>
-        <source>Restart module …</source>
-        <translation>Genstart modul …</translation>
+        <source>Re&amp;start module …</source>
+        <translation>&amp;Genstart modul …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="45"/>
-        <source>New exam</source>
-        <translation>Ny prøve</translation>
+        <source>New e&amp;xam</source>
+        <translation>Ny p&amp;røve</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="46"/>
-        <source>Join hold …</source>
-        <translation>Meld på hold …</translation>
+        <source>&amp;Join hold …</source>
+        <translation>&amp;Meld på hold …</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="48"/>
-        <source>Next error or warning</source>
-        <translation>Næste fejl eller advarsel</translation>
+        <source>Next error or &amp;warning</source>
+        <translation>Næste f&amp;ejl eller advarsel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="50"/>
-        <source>Previous error or warning</source>
-        <translation>Forrige fejl eller advarsel</translation>
+        <source>Pre&amp;vious error or warning</source>
+        <translation>&amp;Forrige fejl eller advarsel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="52"/>
-        <source>Next pane (list, student, errors)</source>
-        <translation>Næste rude (liste, kursist, fejl)</translation>
+        <source>Next p&amp;ane (list, student, errors)</source>
+        <translation>Næste r&amp;ude (liste, kursist, fejl)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/kursist_menu.py" line="54"/>
-        <source>Previous pane</source>
-        <translation>Forrige rude</translation>
+        <source>Previ&amp;ous pane</source>
+        <translation>Forrige ru&amp;de</translation>
     </message>
 </context>
 <context>
@@ -1227,27 +1407,27 @@ Detaljerne står i logfilen:
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="178"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="142"/>
         <source>Leave the hold</source>
         <translation>Udmeld af hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="147"/>
         <source>Passed module test</source>
         <translation>Bestået modultest</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="150"/>
         <source>&amp;End date</source>
         <translation>&amp;Slutdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="151"/>
         <source>&amp;How</source>
         <translation>&amp;Hvordan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="191"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="155"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1310,149 +1490,147 @@ Detaljerne står i logfilen:
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
-        <source>New student</source>
-        <translation>Ny kursist</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
-        <source>Search</source>
-        <translation>Søg</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="212"/>
-        <source>Export …</source>
-        <translation>Eksportér …</translation>
+        <source>&amp;New student</source>
+        <translation>&amp;Ny kursist</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <source>&amp;Export …</source>
+        <translation>&amp;Eksportér …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
-        <source>Import …</source>
-        <translation>Importér …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <source>&amp;Import …</source>
+        <translation>&amp;Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
-        <source>Error report …</source>
-        <translation>Fejlrapport …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <source>Error &amp;report …</source>
+        <translation>&amp;Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
-        <source>Settings …</source>
-        <translation>Indstillinger …</translation>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <source>&amp;Settings …</source>
+        <translation>Ind&amp;stillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
-        <source>Undo</source>
-        <translation>Fortryd</translation>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <source>Redo</source>
-        <translation>Gentag</translation>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
-        <source>Quit</source>
-        <translation>Afslut</translation>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
-        <source>Mask CPR numbers</source>
-        <translation>Skjul CPR-numre</translation>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>&amp;Mask CPR numbers</source>
+        <translation>&amp;Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1460,52 +1638,52 @@ Detaljerne står i logfilen:
 <context>
     <name>ModuleShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="195"/>
         <source>Passed: next module on the hold</source>
         <translation>Bestået: næste modul på holdet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="196"/>
         <source>Stays on the module</source>
         <translation>Bliver på modulet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="197"/>
         <source>Restarts the module (new attempt)</source>
         <translation>Genstarter modulet (nyt forsøg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="220"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="208"/>
         <source>Module shift</source>
         <translation>Modulskift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="221"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="209"/>
         <source>{hold} moves on from module {old} to module {new}.</source>
         <translation>{hold} går videre fra modul {old} til modul {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="225"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="213"/>
         <source>&amp;Date of the module test</source>
         <translation>&amp;Dato for modultesten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="215"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="227"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="215"/>
         <source>Outcome</source>
         <translation>Udfald</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="242"/>
         <source>{passed} close their placement with the module test and start module {new} on the hold; {stay} stay on their module; {restart} restart it as a new attempt.</source>
         <translation>{passed} afslutter placeringen med modultesten og starter på modul {new} på holdet; {stay} bliver på deres modul; {restart} genstarter det som et nyt forsøg.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="260"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="248"/>
         <source>Give the date.</source>
         <translation>Angiv datoen.</translation>
     </message>
@@ -1513,52 +1691,52 @@ Detaljerne står i logfilen:
 <context>
     <name>NewHoldDialog</name>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="41"/>
         <source>New hold</source>
         <translation>Nyt hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="92"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="55"/>
         <source>&amp;Name</source>
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="56"/>
         <source>&amp;Danish education</source>
         <translation>&amp;Danskuddannelse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="57"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="58"/>
         <source>&amp;Lesson length (min.)</source>
         <translation>&amp;Lektionslængde (min.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="59"/>
         <source>&amp;Start date</source>
         <translation>&amp;Startdato</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="60"/>
         <source>S&amp;cheduled lessons per month</source>
         <translation>S&amp;kemalagte lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="61"/>
         <source>&amp;Other lessons per month</source>
         <translation>&amp;Øvrige lektioner pr. måned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="66"/>
         <source>The hold needs a name.</source>
         <translation>Holdet skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/hold_dialogs.py" line="70"/>
         <source>Give the hold&apos;s start date.</source>
         <translation>Angiv holdets startdato.</translation>
     </message>
@@ -1597,9 +1775,22 @@ Detaljerne står i logfilen:
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="126"/>
+        <location filename="../../desktop/ui/record_model.py" line="127"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
@@ -1687,22 +1878,22 @@ Detaljerne står i logfilen:
 <context>
     <name>RestartDialog</name>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="54"/>
         <source>Restart module</source>
         <translation>Genstart modul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="59"/>
         <source>End date of the old placement</source>
         <translation>Slutdato for den gamle placering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="60"/>
         <source>Reason for leaving</source>
         <translation>Ophørsårsag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/placement_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/placement_dialogs.py" line="61"/>
         <source>Start date of the new attempt</source>
         <translation>Startdato for det nye forsøg</translation>
     </message>
