@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenuBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -207,19 +208,44 @@ class HoldWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        for text, keys, slot in ((self.tr("Undo"), ("Ctrl+Z",), self.runner.undo),
-                                 (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
-                                 (self.tr("Close"), ("Ctrl+W",), self.close),
-                                 (self.tr("Create the quarter's months"), ("Ctrl+Shift+F",),
-                                  self.carry_forward),
-                                 (self.tr("End placements without teaching …"),
-                                  ("Ctrl+Shift+L",), self.close_finished)):
+        self._build_menus(layout, new_hold)
+        self.runner.changed.connect(self._changed)
+        self.resize(1366, 720)
+
+    def _build_menus(self, layout: QVBoxLayout, new_hold: QPushButton) -> None:
+        """A menu bar of the window's own, so Alt+letter opens the menus as in the main window;
+        a button's item clicks that button, so it is refused while the button is disabled."""
+        bar = QMenuBar(self)
+        layout.setMenuBar(bar)
+        hold = bar.addMenu(self.tr("Ho&ld"))  # Alt+H is the Skift hold button's
+        edit = bar.addMenu(self.tr("&Edit"))
+
+        def add(menu, text, keys, slot):
             a = QAction(text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.triggered.connect(slot)
             self.addAction(a)
-        self.runner.changed.connect(self._changed)
-        self.resize(1366, 720)
+            menu.addAction(a)
+            return a
+
+        self.button_actions = {}
+        for button, text in ((new_hold, self.tr("&New hold …")),
+                             (self.shift_button, self.tr("&Module shift …")),
+                             (self.end_button, self.tr("&End hold …")), (None, None),
+                             (self.join_button, self.tr("&Join student …")),
+                             (self.leave_button, self.tr("&Leave …")),
+                             (self.change_button, self.tr("C&hange hold …")), (None, None)):
+            if button is None:
+                hold.addSeparator()
+                continue
+            self.button_actions[button] = add(hold, text, (), button.click)
+        add(hold, self.tr("Create the quarter's &months"), ("Ctrl+Shift+F",), self.carry_forward)
+        add(hold, self.tr("End &placements without teaching …"), ("Ctrl+Shift+L",),
+            self.close_finished)
+        hold.addSeparator()
+        add(hold, self.tr("&Close"), ("Ctrl+W",), self.close)
+        add(edit, self.tr("&Undo"), ("Ctrl+Z",), self.runner.undo)
+        add(edit, self.tr("&Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo)
 
     # Showing ----------------------------------------------------------------------------
     def show_quarter(self, q: Quarter, hold_id: int | None = None) -> None:
@@ -296,6 +322,8 @@ class HoldWindow(QWidget):
         for b in (self.shift_button, self.change_button):
             b.setEnabled(h is not None)
         self.end_button.setEnabled(h is not None and not h.slutdato)
+        for button, action in self.button_actions.items():
+            action.setEnabled(button.isEnabled())
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
         fresh = self.model.quarter != q or [r.modul_id for r in rows] != \
