@@ -71,7 +71,7 @@ def main(source: str, repeat: int, work: Path) -> dict:
     app = application()
     main_window = MainWindow(Workspace(Store(db, create=False)))
     main_window.quarter_box.setCurrentIndex(main_window.quarter_box.findData(LAST.iperiode))
-    main_window._load_whole_list()  # as once the window is painted: not during a figure
+    main_window.finish_list()  # the whole list in, as soon after opening: not during a figure
     main_window.checker.wait()
     app.processEvents()
 

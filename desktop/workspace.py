@@ -67,6 +67,17 @@ class Workspace:
     def rows(self, q: Quarter, everyone: bool = False) -> list[browse.KursistRow]:
         return browse.kursist_rows(self.store.conn, q, self.ukode, everyone)
 
+    def rows_reader(self, q: Quarter, everyone: bool = False):
+        """rows() as a function for a worker thread: it reads on a connection of its own
+        (SQLite connections stay with one thread), so the window need not wait for it."""
+        path, ukode = self.path, self.ukode
+
+        @bulk()
+        def read() -> list[browse.KursistRow]:
+            with Store(path, create=False, verify=False) as store:
+                return browse.kursist_rows(store.conn, q, ukode, everyone)
+        return read
+
     def first_rows(self, q: Quarter, limit: int,
                    everyone: bool = False) -> list[browse.KursistRow] | None:
         """The first rows of rows(), cheaply; None when there is no udbyderkode to walk."""

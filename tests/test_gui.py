@@ -343,3 +343,65 @@ def test_a_large_list_opens_on_its_first_page_and_then_loads_whole(qtbot, tmp_pa
     assert f"{len(whole)} kursister" in w.totals.text()
     w.checker.wait()
     store.close()
+
+
+@pytest.mark.parametrize("trigger", ["alle", "after_import"])
+def test_the_whole_list_is_read_off_the_gui_thread_and_keeps_the_users_place(
+        qtbot, tmp_path, monkeypatch, trigger):
+    """'Alle' and the list after an import are read on a worker thread behind their first
+    page: the window handles events while the read is held up, then swaps the rows in with
+    the same kursist selected and the same search text."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.store import browse
+    from desktop.ui.kursist_model import ID_ROLE, SCOPE_ALL
+
+    store = Store(tmp_path / "demo.sqlite")
+    build_demo(store)
+    monkeypatch.setattr(MainWindow, "FIRST_PAGE", 3)
+    w = MainWindow(Workspace(store))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: "fejl" in w.totals.text())
+    w.checker.wait()
+    # The user's place: a kursist beyond the first page, found by part of its CPR number.
+    target = w.kursister.all_rows()[-1]
+    w.search.setText(target.cpr[:6])
+    w.select_kursist(target.id)
+    assert w.editor.kid == target.id
+
+    gate, readers = threading.Event(), []
+    real = browse.kursist_rows
+
+    def held_up(*args, **kwargs):
+        readers.append(threading.current_thread())
+        if threading.current_thread() is not threading.main_thread():
+            assert gate.wait(20)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(browse, "kursist_rows", held_up)
+
+    if trigger == "alle":
+        w.scope.setCurrentIndex(SCOPE_ALL)
+    else:
+        w.apply_changes(Changes(everything=True))  # what an import reports
+    assert w.kursister.rowCount() <= 3  # the first page, at once
+    qtbot.waitUntil(lambda: bool(readers))  # the window goes on painting and handling timers …
+    ticks = []
+    QTimer.singleShot(20, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks))  # … while the read is held up on its thread
+    assert w.list_loader.pending()
+    assert readers and all(t is not threading.main_thread() for t in readers)
+    gate.set()
+    qtbot.waitUntil(lambda: not w.list_loader.pending())
+
+    everyone = trigger == "alle"
+    whole = real(store.conn, w.quarter, w.ws.ukode, everyone)
+    assert [r.id for r in w.kursister.all_rows()] == [r.id for r in whole]
+    assert w.search.text() == target.cpr[:6]
+    assert w.list.currentIndex().data(ID_ROLE) == target.id
+    assert w.editor.kid == target.id
+    assert all(t is not threading.main_thread() for t in readers)
+    w.close()
+    store.close()

@@ -370,3 +370,17 @@ def test_tab_leaves_the_plan_after_its_last_cell_and_shift_tab_before_its_first(
     plan.setFocus()
     QTest.keyClick(plan, Qt.Key_Tab)  # inside, Tab still walks the cells
     assert QGuiApplication.focusObject() is plan and plan.currentIndex() == model.index(0, 1)
+
+
+def test_the_whole_plan_is_in_view_at_1366_by_768(holds, qtbot):
+    qtbot.waitExposed(holds)
+    assert holds.width() <= 1366 and holds.height() <= 768
+    view, model = holds.plan_view, holds.plan_model
+    QApplication.processEvents()
+    header, months = view.horizontalHeader(), view.verticalHeader()
+    last = model.columnCount() - 1
+    assert model.headerData(last, Qt.Horizontal) == "Øvrige\nlektioner"
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) \
+        <= view.viewport().width()
+    assert model.rowCount() == 6
+    assert months.sectionViewportPosition(5) + months.sectionSize(5) <= view.viewport().height()

@@ -450,32 +450,52 @@ def access_letter(text: str) -> str | None:
     return found[1].lower() if found else None
 
 
-def test_every_menu_and_menu_item_has_an_access_letter_of_its_own(window):
-    def check(actions, where: str) -> int:
-        letters: dict[str, str] = {}
-        for action in actions:
-            if action.isSeparator():
-                continue
-            letter = access_letter(action.text())
-            assert letter, f"no access letter: {action.text()!r} in {where}"
-            assert letter not in letters, \
-                f"{action.text()!r} and {letters[letter]!r} share Alt+{letter} in {where}"
-            letters[letter] = action.text()
-        menus = [a.menu() for a in actions if a.menu() is not None]
-        return len(letters) + sum(check(m.actions(), m.title()) for m in menus)
-
-    assert check(window.menuBar().actions(), "the menu bar") >= 36  # 6 menus, 30 items
+def menu_letters_checked(actions, where: str) -> int:
+    """Every item of a menu level has its own access letter; the number of items checked."""
+    letters: dict[str, str] = {}
+    for action in actions:
+        if action.isSeparator():
+            continue
+        letter = access_letter(action.text())
+        assert letter, f"no access letter: {action.text()!r} in {where}"
+        assert letter not in letters, \
+            f"{action.text()!r} and {letters[letter]!r} share Alt+{letter} in {where}"
+        letters[letter] = action.text()
+    menus = [a.menu() for a in actions if a.menu() is not None]
+    return len(letters) + sum(menu_letters_checked(m.actions(), m.title()) for m in menus)
 
 
-def test_alt_and_a_menu_s_letter_opens_that_menu(window, qtbot):
-    titles = [a for a in window.menuBar().actions() if a.menu() is not None]
-    assert len(titles) == 6
+def hold_window(window, qtbot):
+    window.hold_actions.open_holds()
+    holds = window.hold_actions.hold_window
+    holds.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is holds, timeout=2000)
+    return holds
+
+
+def test_every_menu_and_menu_item_has_an_access_letter_of_its_own(window, qtbot):
+    assert menu_letters_checked(window.menuBar().actions(), "the menu bar") >= 36  # 6 + 30
+    holds = hold_window(window, qtbot)
+    bar = holds.layout().menuBar()
+    assert menu_letters_checked(bar.actions(), "the hold window's menu bar") >= 13  # 2 + 11
+    # the hold window's menus do not take a letter from its buttons
+    buttons = {access_letter(b.text()) for b in holds.findChildren(QPushButton)}
+    assert not buttons & {access_letter(a.text()) for a in bar.actions()}
+
+
+def alt_opens_each_menu(bar, target, qtbot) -> int:
+    titles = [a for a in bar.actions() if a.menu() is not None]
     for title in titles:
         letter = access_letter(title.text())
-        QTest.keyClick(window, QKeySequence(letter.upper())[0].key(), Qt.AltModifier)
+        QTest.keyClick(target, QKeySequence(letter.upper())[0].key(), Qt.AltModifier)
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is title.menu(), timeout=2000)
         title.menu().close()
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    return len(titles)
+
+
+def test_alt_and_a_menu_s_letter_opens_that_menu(window, qtbot):
+    assert alt_opens_each_menu(window.menuBar(), window, qtbot) == 6
     # and in the open menu the item's own letter chooses it: Alt+V, S masks the CPR numbers
     masked = window.mask_action.isChecked()
     QTest.keyClick(window, Qt.Key_V, Qt.AltModifier)
@@ -484,3 +504,14 @@ def test_alt_and_a_menu_s_letter_opens_that_menu(window, qtbot):
     QTest.keyClick(view, Qt.Key_S)
     qtbot.waitUntil(lambda: window.mask_action.isChecked() != masked, timeout=2000)
     assert QApplication.activePopupWidget() is None
+
+
+def test_alt_opens_the_hold_window_s_menus_and_a_disabled_button_s_item_is_too(window, qtbot):
+    holds = hold_window(window, qtbot)
+    assert alt_opens_each_menu(holds.layout().menuBar(), holds, qtbot) == 2
+    for row in range(holds.holds.count()):
+        holds.holds.setCurrentRow(row)
+        for button, action in holds.button_actions.items():
+            assert action.isEnabled() == button.isEnabled(), action.text()
+    assert not holds.button_actions[holds.shift_button].isEnabled()  # placements on no hold
+    holds.close()

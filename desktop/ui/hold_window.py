@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenuBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -75,8 +76,8 @@ class PlanModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role != DISPLAY:
             return None
-        if orientation == Qt.Horizontal:
-            return FIELD_BY_TAG[PLAN_TAGS[section]].label
+        if orientation == Qt.Horizontal:  # on two lines, as the grid's: the plan fits 1366 px
+            return FIELD_BY_TAG[PLAN_TAGS[section]].label.replace(" ", "\n", 1)
         y, m = self.months[section]
         return f"{month_name(m)} {y}"
 
@@ -157,7 +158,7 @@ class HoldWindow(QWidget):
         self.plan_view.setEditTriggers(QAbstractItemView.AnyKeyPressed |
                                        QAbstractItemView.EditKeyPressed |
                                        QAbstractItemView.DoubleClicked)
-        self.plan_view.setMaximumHeight(190)
+        self.plan_view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
 
         self.model = GridModel(self)
         self.model.edited.connect(self._cells_typed)
@@ -207,19 +208,44 @@ class HoldWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        for text, keys, slot in ((self.tr("Undo"), ("Ctrl+Z",), self.runner.undo),
-                                 (self.tr("Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo),
-                                 (self.tr("Close"), ("Ctrl+W",), self.close),
-                                 (self.tr("Create the quarter's months"), ("Ctrl+Shift+F",),
-                                  self.carry_forward),
-                                 (self.tr("End placements without teaching …"),
-                                  ("Ctrl+Shift+L",), self.close_finished)):
+        self._build_menus(layout, new_hold)
+        self.runner.changed.connect(self._changed)
+        self.resize(1366, 720)
+
+    def _build_menus(self, layout: QVBoxLayout, new_hold: QPushButton) -> None:
+        """A menu bar of the window's own, so Alt+letter opens the menus as in the main window;
+        a button's item clicks that button, so it is refused while the button is disabled."""
+        bar = QMenuBar(self)
+        layout.setMenuBar(bar)
+        hold = bar.addMenu(self.tr("Ho&ld"))  # Alt+H is the Skift hold button's
+        edit = bar.addMenu(self.tr("&Edit"))
+
+        def add(menu, text, keys, slot):
             a = QAction(text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.triggered.connect(slot)
             self.addAction(a)
-        self.runner.changed.connect(self._changed)
-        self.resize(1366, 720)
+            menu.addAction(a)
+            return a
+
+        self.button_actions = {}
+        for button, text in ((new_hold, self.tr("&New hold …")),
+                             (self.shift_button, self.tr("&Module shift …")),
+                             (self.end_button, self.tr("&End hold …")), (None, None),
+                             (self.join_button, self.tr("&Join student …")),
+                             (self.leave_button, self.tr("&Leave …")),
+                             (self.change_button, self.tr("C&hange hold …")), (None, None)):
+            if button is None:
+                hold.addSeparator()
+                continue
+            self.button_actions[button] = add(hold, text, (), button.click)
+        add(hold, self.tr("Create the quarter's &months"), ("Ctrl+Shift+F",), self.carry_forward)
+        add(hold, self.tr("End &placements without teaching …"), ("Ctrl+Shift+L",),
+            self.close_finished)
+        hold.addSeparator()
+        add(hold, self.tr("&Close"), ("Ctrl+W",), self.close)
+        add(edit, self.tr("&Undo"), ("Ctrl+Z",), self.runner.undo)
+        add(edit, self.tr("&Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), self.runner.redo)
 
     # Showing ----------------------------------------------------------------------------
     def show_quarter(self, q: Quarter, hold_id: int | None = None) -> None:
@@ -290,11 +316,14 @@ class HoldWindow(QWidget):
                                                  modul=h.umodul, minutes=h.unlekmin,
                                                  start=danish(h.startdato), end=end))
         self.plan_model.set_plan(q if h else None, self.ws.plan(h.id) if h else None)
+        self._fit_plan_height()
         self.plan_view.setVisible(h is not None)
         self.plan_label.setVisible(h is not None)
         for b in (self.shift_button, self.change_button):
             b.setEnabled(h is not None)
         self.end_button.setEnabled(h is not None and not h.slutdato)
+        for button, action in self.button_actions.items():
+            action.setEnabled(button.isEnabled())
         rows, findings = self.ws.grid(q, None if h is None else h.id)
         self.model.masked = self.main.mask_action.isChecked()
         fresh = self.model.quarter != q or [r.modul_id for r in rows] != \
@@ -311,6 +340,14 @@ class HoldWindow(QWidget):
             r = min(max(r, 0), len(rows) - 1)
             c = max(c, 2)
             self.grid.setCurrentIndex(self.model.index(r, c))
+
+    def _fit_plan_height(self) -> None:
+        """All six months in view without a scroll bar, and room for the horizontal one that
+        a narrow window needs; the grid below takes the rest."""
+        view = self.plan_view
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height()
+                            + view.verticalHeader().length() + 2 * view.frameWidth()
+                            + view.horizontalScrollBar().sizeHint().height())
 
     def _notice(self) -> None:
         """The main window's counts of placements continuing without teaching and of those

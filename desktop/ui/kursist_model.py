@@ -114,12 +114,14 @@ class KursistTableModel(ListTableModel):
         if self._all_index is None or len(self._all_index) != len(self._all):
             self._all_index = {r.id: i for i, r in enumerate(self._all)}
         at = self._all_index.get(row.id)
+        before = self._all[at] if at is not None else None
         if at is not None:
             self._all[at] = row
         else:
             self._all_index[row.id] = len(self._all)
             self._all.append(row)
-        self._moving = None
+        if self._moving is not None:  # kept, not counted again over 100,000 rows
+            self._moving += (row.records > 0) - (before is not None and before.records > 0)
         i = self.row_of(row.id)
         if i is None:
             if self._accepts(row):

@@ -27,6 +27,7 @@ from desktop.ui.hold_actions import HoldActions
 from desktop.ui.kursist_menu import build_kursist_menu
 from desktop.ui.kursist_model import (COL_CPR, ID_ROLE, SCOPE_ALL,
                                       KursistFilterProxy, KursistTableModel)
+from desktop.ui.list_loader import ListLoader
 from desktop.ui.new_kursist import NewKursistDialog
 from desktop.ui.navigation import FindingStepper, ShortcutGuard, cycle_panes, tab_order
 from desktop.ui.quarter_checks import QuarterChecker
@@ -155,6 +156,12 @@ class MainWindow(QMainWindow):
         self._watch.start()
         self.hold_actions = HoldActions(self)  # the Hold menu, the carry-forward notice
         self._whole_list_pending = False
+        # The whole list is read on a worker thread behind its first page (see reload).
+        self.list_loader = ListLoader(self)
+        self.list_loader.loaded.connect(self._whole_list_loaded)
+        self.list_loader.failed.connect(self._whole_list_failed)
+        self._edited_while_loading: set[int] = set()
+        self._swapping = False
         self.reload(first_page=True)
         self._fit_to_screen()
 
@@ -273,11 +280,14 @@ class MainWindow(QMainWindow):
 
     def reload(self, keep: int | None = None, first_page: bool = False) -> None:
         """Refill the list for the quarter; the quarter's checks follow in the background.
-        `first_page`: show the list's first rows at once and load the whole list as soon as
-        they are painted, so that a window on 100,000 kursister opens without waiting for it."""
+        `first_page`: show the list's first rows at once and read the whole list on a worker
+        thread as soon as they are painted, so that a window on 100,000 kursister opens (or
+        shows "Alle", or follows an import) without waiting for it; `keep` is then selected
+        as soon as it is in the list."""
         self.ukode_label.setText(self.tr("Provider code: <b>{ukode}</b>").format(
             ukode=self.ws.ukode or self.tr("not set")))
         everyone = self.scope.currentIndex() == SCOPE_ALL
+        self.list_loader.cancel()  # an earlier load's rows are not this list's
         with busy():  # "Alle" on a large database can take a moment
             rows = self.ws.first_rows(self.quarter, self.FIRST_PAGE, everyone) if first_page else None
             if rows is None:
@@ -289,9 +299,16 @@ class MainWindow(QMainWindow):
             self.list.resizeColumnsToContents()
         self._whole_list_pending = first_page
         if first_page:  # the rest once the first page is painted (or soon, if it never is)
+            if keep is not None:
+                self._show_row(keep)
+            self._edited_while_loading.clear()
             self.list.viewport().installEventFilter(self)
             QTimer.singleShot(self.WHOLE_LIST_AFTER_MS, self, self._load_whole_list)
             return
+        self._list_complete(keep)
+
+    def _list_complete(self, keep: int | None) -> None:
+        """The whole list is in: totals, the kept kursist, the quarter's checks."""
         self._update_totals()
         if keep is not None:
             self.select_kursist(keep)
@@ -312,21 +329,62 @@ class MainWindow(QMainWindow):
         if self._whole_list_pending:
             self._whole_list_pending = False
             self.list.viewport().removeEventFilter(self)
-            self.reload(keep=self.editor.kid)
+            everyone = self.scope.currentIndex() == SCOPE_ALL
+            self.list_loader.load(self.ws.rows_reader(self.quarter, everyone))
 
-    def select_kursist(self, kid: int) -> None:
+    def finish_list(self) -> None:
+        """The whole list now, waiting for it if it is still being read: for what needs a
+        row that only the whole list has (select_kursist), tests and benchmarks."""
+        if self._whole_list_pending:
+            self._load_whole_list()
+        self.list_loader.finish()
+
+    def _whole_list_loaded(self, rows) -> None:
+        """The worker's rows swapped in; the user keeps the kursist open now (which may not be
+        the one open when the load began), the search text stays in the model's filter."""
+        self.kursister.set_rows(rows)
+        for kid in self._edited_while_loading:  # edited since the rows were read
+            row = self.ws.row(kid, self.quarter)
+            if row is not None:
+                self.kursister.update_row(row)
+        self._edited_while_loading.clear()
+        self.list.resizeColumnsToContents()
+        self._update_totals()
+        if self.editor.kid is not None:
+            self._swapping = True  # the editor shows this kursist already
+            try:
+                self._show_row(self.editor.kid)
+            finally:
+                self._swapping = False
+        self._check_quarter()
+
+    def _whole_list_failed(self) -> None:
+        """The worker could not read the list (logged): read here instead."""
+        self.reload(keep=self.editor.kid)
+
+    def _show_row(self, kid: int) -> bool:
+        """Select the kursist's row if the list holds it."""
         row = self.kursister.row_of(kid)
         if row is None:
-            self.scope.setCurrentIndex(SCOPE_ALL)
-            row = self.kursister.row_of(kid)
-        if row is not None:
-            index = self.proxy.mapFromSource(self.kursister.index(row, 0))
-            if index.isValid():
-                self.list.setCurrentIndex(index)
-                self.list.scrollTo(index)
+            return False
+        index = self.proxy.mapFromSource(self.kursister.index(row, 0))
+        if not index.isValid():
+            return False
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+        return True
+
+    def select_kursist(self, kid: int) -> None:
+        if self._show_row(kid):
+            return
+        self.scope.setCurrentIndex(SCOPE_ALL)
+        self.finish_list()  # the kursist may be in the whole list only
+        self._show_row(kid)
 
     def _open_current(self, current, previous=None) -> None:
         kid = current.data(ID_ROLE) if current.isValid() else None
+        if self._swapping and kid == self.editor.kid:
+            return  # the whole list swapped in under the open kursist
         if kid != self.editor.kid:
             self.undo.clear()
         self.editor.show_kursist(kid, self.quarter)
@@ -362,6 +420,8 @@ class MainWindow(QMainWindow):
         """Some kursister's records changed: their rows and the editor's kursist's findings
         at once; the whole quarter is checked again in the background once editing pauses."""
         kid = self.editor.kid
+        if self.list_loader.pending() or self._whole_list_pending:
+            self._edited_while_loading.update(kids)  # the rows on their way may predate this
         for changed_kid in kids:
             row = self.ws.row(changed_kid, self.quarter)
             if row is not None:
@@ -372,11 +432,12 @@ class MainWindow(QMainWindow):
         sheet = self.editor.sheet
         if kid is not None and sheet is not None and kid in kids:
             mine = self.editor.findings
-            self.kursister.set_counts({kid: (sum(f.is_error for f in mine),
-                                             sum(not f.is_error for f in mine))})
-            others = [f for f in self.quarter_findings.findings() if f.cpr != sheet.cpr]
-            self.quarter_findings.set_findings(others + mine)
-            self._update_totals(self.quarter_findings.findings())
+            errors = sum(f.is_error for f in mine)
+            self.kursister.set_counts({kid: (errors, len(mine) - errors)})
+            # Only this kursist's rows of the quarter's findings: the rest stand until the
+            # quarter is checked again.
+            self.quarter_findings.replace_kursist(sheet.cpr, mine)
+            self._update_totals(self.quarter_findings.counts())
         self._recheck.start()
 
     def reload_all(self) -> None:
@@ -387,7 +448,7 @@ class MainWindow(QMainWindow):
         self._fill_quarters()
         if kid is not None and self.ws.row(kid, self.quarter) is None:
             kid = None  # the kursist is gone
-        self.reload(keep=kid)
+        self.reload(keep=kid, first_page=True)  # (an import's list loads in the background)
         self.editor.show_kursist(kid, self.quarter)
         self.editor.restore_place(place)
         self.kursist_findings.set_findings(self.editor.findings if kid else [])
@@ -447,7 +508,7 @@ class MainWindow(QMainWindow):
             self.list.setFocus(Qt.OtherFocusReason)
 
     def _scope_changed(self, scope: int) -> None:
-        self.reload(keep=self.editor.kid)
+        self.reload(keep=self.editor.kid, first_page=scope == SCOPE_ALL)  # "Alle": 100,000
         self.proxy.set_scope(scope)
 
     def _quarter_check_failed(self, iperiode: str) -> None:
@@ -465,8 +526,7 @@ class MainWindow(QMainWindow):
             # A change came after this check began (a new kursist, then its referral): the
             # editor's kursist, checked again at each change, as the editor has it.
             findings = [f for f in findings if f.cpr != sheet.cpr] + self.editor.findings
-        self.quarter_findings.set_findings(findings)
-        self.findings_tabs.widget(1).resizeColumnsToContents()
+        self.quarter_findings.set_findings(findings)  # (its view measures its columns)
         counts: dict[int, tuple[int, int]] = {}
         by_cpr: dict[str, list[int]] = {}
         for f in findings:
@@ -475,19 +535,19 @@ class MainWindow(QMainWindow):
             e, w = by_cpr.get(r.cpr, (0, 0))
             counts[r.id] = (e, w)
         self.kursister.set_counts(counts)
-        self._update_totals(findings)
+        self._update_totals(self.quarter_findings.counts())
 
-    def _update_totals(self, findings: list[Finding] | None = None, failed: bool = False) -> None:
+    def _update_totals(self, counts: tuple[int, int] | None = None, failed: bool = False) -> None:
+        """counts: the quarter's (errors, warnings); None while it is being checked."""
         n = self.kursister.moving()
         text = self.tr("{n} students in {quarter}").format(n=n, quarter=self.quarter)
         if failed:  # never "0 errors": nothing is known
             text += " · " + self.tr("The check could not be completed")
-        elif findings is None:
+        elif counts is None:
             text += " · " + self.tr("checking …")
         else:
-            errors = sum(f.is_error for f in findings)
             text += " · " + self.tr("{errors} errors · {warnings} warnings").format(
-                errors=errors, warnings=len(findings) - errors)
+                errors=counts[0], warnings=counts[1])
         self.totals.setText(text)
 
     def _go_to_finding(self, index) -> None:
@@ -601,5 +661,8 @@ class MainWindow(QMainWindow):
         # Every edit is already stored in its own transaction; only the background check stops.
         self._watch.stop()
         self._recheck.stop()
+        self._whole_list_pending = False
+        self.list_loader.cancel()
+        self.list_loader.wait()
         self.checker.stop()
         super().closeEvent(event)

@@ -98,10 +98,18 @@ class RecordTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def set_findings(self, per_row: dict[tuple[int, str | None], list[Finding]]) -> None:
-        self._findings = per_row
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.fields) - 1))
+        """The findings per (row, field). Only the cells whose findings changed are told: a
+        re-check that finds what it found before then costs the view nothing, where any
+        change makes the ResizeToContents header measure every cell again."""
+        before, self._findings = self._findings, per_row
+        cells = [(row, self.column_of(tag)) for row, tag in before.keys() | per_row.keys()
+                 if before.get((row, tag)) != per_row.get((row, tag)) and tag
+                 and 0 <= row < len(self._rows)]
+        cells = [(row, column) for row, column in cells if column is not None]  # others unshown
+        if cells:  # one signal over the cells that changed
+            rows, columns = [r for r, _ in cells], [c for _, c in cells]
+            self.dataChanged.emit(self.index(min(rows), min(columns)),
+                                  self.index(max(rows), max(columns)))
 
     def column_of(self, tag: str) -> int | None:
         for i, f in enumerate(self.fields):

@@ -344,32 +344,32 @@ Detaljerne står i logfilen:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="22"/>
+        <location filename="../../desktop/ui/findings_model.py" line="34"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="23"/>
+        <location filename="../../desktop/ui/findings_model.py" line="35"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="24"/>
+        <location filename="../../desktop/ui/findings_model.py" line="36"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="25"/>
+        <location filename="../../desktop/ui/findings_model.py" line="37"/>
         <source>Record</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="26"/>
+        <location filename="../../desktop/ui/findings_model.py" line="38"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/findings_model.py" line="27"/>
+        <location filename="../../desktop/ui/findings_model.py" line="39"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
@@ -722,174 +722,186 @@ Detaljerne står i logfilen:
 <context>
     <name>HoldWindow</name>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="111"/>
+        <location filename="../../desktop/ui/hold_window.py" line="112"/>
         <source>Holds and the quarter&apos;s teaching</source>
         <translation>Hold og kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="116"/>
+        <location filename="../../desktop/ui/hold_window.py" line="117"/>
         <source>Holds</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="118"/>
+        <location filename="../../desktop/ui/hold_window.py" line="119"/>
+        <location filename="../../desktop/ui/hold_window.py" line="232"/>
         <source>&amp;New hold …</source>
         <translation>&amp;Nyt hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="120"/>
+        <location filename="../../desktop/ui/hold_window.py" line="121"/>
+        <location filename="../../desktop/ui/hold_window.py" line="233"/>
         <source>&amp;Module shift …</source>
         <translation>&amp;Modulskift …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="122"/>
+        <location filename="../../desktop/ui/hold_window.py" line="123"/>
+        <location filename="../../desktop/ui/hold_window.py" line="234"/>
         <source>&amp;End hold …</source>
         <translation>&amp;Afslut hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="127"/>
+        <location filename="../../desktop/ui/hold_window.py" line="128"/>
         <source>&lt;b&gt;Holds&lt;/b&gt;</source>
         <translation>&lt;b&gt;Hold&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="137"/>
+        <location filename="../../desktop/ui/hold_window.py" line="138"/>
+        <location filename="../../desktop/ui/hold_window.py" line="242"/>
         <source>Create the quarter&apos;s &amp;months</source>
         <translation>&amp;Opret kvartalets måneder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="138"/>
+        <location filename="../../desktop/ui/hold_window.py" line="139"/>
         <source>For every placement that continues from the previous quarter (Ctrl+Shift+F)</source>
         <translation>For hver placering, der fortsætter fra sidste kvartal (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="141"/>
+        <location filename="../../desktop/ui/hold_window.py" line="142"/>
         <source>&amp;Handle them …</source>
         <translation>&amp;Behandl dem …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="142"/>
+        <location filename="../../desktop/ui/hold_window.py" line="143"/>
         <source>The placements that look finished, to end (Ctrl+Shift+L)</source>
         <translation>Placeringerne, der ser afsluttede ud, til afslutning (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="155"/>
+        <location filename="../../desktop/ui/hold_window.py" line="156"/>
         <source>The hold&apos;s plan</source>
         <translation>Holdets plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="166"/>
+        <location filename="../../desktop/ui/hold_window.py" line="167"/>
         <source>The quarter&apos;s teaching</source>
         <translation>Kvartalets undervisning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="177"/>
+        <location filename="../../desktop/ui/hold_window.py" line="178"/>
+        <location filename="../../desktop/ui/hold_window.py" line="235"/>
         <source>&amp;Join student …</source>
         <translation>Meld &amp;kursist på …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="179"/>
+        <location filename="../../desktop/ui/hold_window.py" line="180"/>
+        <location filename="../../desktop/ui/hold_window.py" line="236"/>
         <source>&amp;Leave …</source>
         <translation>&amp;Udmeld …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="181"/>
+        <location filename="../../desktop/ui/hold_window.py" line="182"/>
+        <location filename="../../desktop/ui/hold_window.py" line="237"/>
         <source>C&amp;hange hold …</source>
         <translation>Skift &amp;hold …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="193"/>
+        <location filename="../../desktop/ui/hold_window.py" line="194"/>
         <source>&lt;b&gt;Plan&lt;/b&gt; (scheduled and other lessons per month)</source>
         <translation>&lt;b&gt;Plan&lt;/b&gt; (skemalagte og øvrige lektioner pr. måned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="196"/>
+        <location filename="../../desktop/ui/hold_window.py" line="197"/>
         <source>&lt;b&gt;The quarter&apos;s teaching&lt;/b&gt; (type or paste absence; Enter moves down, Tab right)</source>
         <translation>&lt;b&gt;Kvartalets undervisning&lt;/b&gt; (tast eller indsæt fravær; Enter går ned, Tab til højre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="210"/>
-        <source>Undo</source>
-        <translation>Fortryd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_window.py" line="211"/>
-        <source>Redo</source>
-        <translation>Annuller fortryd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_window.py" line="212"/>
-        <source>Close</source>
-        <translation>Luk</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_window.py" line="213"/>
-        <source>Create the quarter&apos;s months</source>
-        <translation>Opret kvartalets måneder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_window.py" line="215"/>
-        <source>End placements without teaching …</source>
-        <translation>Afslut placeringer uden undervisning …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/hold_window.py" line="254"/>
+        <location filename="../../desktop/ui/hold_window.py" line="280"/>
         <source> – ended</source>
         <translation> – afsluttet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="260"/>
+        <location filename="../../desktop/ui/hold_window.py" line="286"/>
         <source>Placements on no hold</source>
         <translation>Placeringer uden hold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="283"/>
+        <location filename="../../desktop/ui/hold_window.py" line="309"/>
         <source>&lt;h3&gt;Placements on no hold · {quarter}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Placeringer uden hold · {quarter}&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="286"/>
+        <location filename="../../desktop/ui/hold_window.py" line="312"/>
         <source>, ended {day}</source>
         <translation>, afsluttet {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="288"/>
+        <location filename="../../desktop/ui/hold_window.py" line="314"/>
         <source>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} module {modul} · lessons of {minutes} min. · started {start}{end}</source>
         <translation>&lt;h3&gt;{name} · {quarter}&lt;/h3&gt;DU{du} modul {modul} · lektioner à {minutes} min. · startet {start}{end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="306"/>
+        <location filename="../../desktop/ui/hold_window.py" line="335"/>
         <source>{n} placements · {errors} errors at their cells</source>
         <translation>{n} placeringer · {errors} fejl ved deres celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="321"/>
+        <location filename="../../desktop/ui/hold_window.py" line="358"/>
         <source>{n} placements continue from {quarter} without teaching in this quarter yet.</source>
         <translation>{n} placeringer fortsætter fra {quarter} og har endnu ingen undervisning i dette kvartal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="325"/>
+        <location filename="../../desktop/ui/hold_window.py" line="362"/>
         <source>{n} open placements had no teaching for a whole quarter and look finished: end them (else B3).</source>
         <translation>{n} åbne placeringer har ikke haft undervisning i et helt kvartal og ser afsluttede ud: afslut dem (ellers B3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="385"/>
+        <location filename="../../desktop/ui/hold_window.py" line="422"/>
         <source>Row {n} ({header}): {message} Nothing was stored.</source>
         <translation>Række {n} ({header}): {message} Intet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="406"/>
+        <location filename="../../desktop/ui/hold_window.py" line="443"/>
         <source>Paste {n} cells</source>
         <translation>Indsæt {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="418"/>
+        <location filename="../../desktop/ui/hold_window.py" line="455"/>
         <source>Clear {n} cells</source>
         <translation>Ryd {n} celler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hold_window.py" line="434"/>
+        <location filename="../../desktop/ui/hold_window.py" line="471"/>
         <source>The quarter&apos;s months were created for {n} placements.</source>
         <translation>Kvartalets måneder er oprettet for {n} placeringer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="220"/>
+        <source>Ho&amp;ld</source>
+        <translation>Ho&amp;ld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="221"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="243"/>
+        <source>End &amp;placements without teaching …</source>
+        <translation>Afslut &amp;placeringer uden undervisning …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="246"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="247"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hold_window.py" line="248"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
     </message>
 </context>
 <context>
@@ -1389,17 +1401,17 @@ Detaljerne står i logfilen:
         <translation>Adv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="197"/>
         <source>Man</source>
         <translation>Mand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="195"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="197"/>
         <source>Woman</source>
         <translation>Kvinde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/kursist_model.py" line="197"/>
+        <location filename="../../desktop/ui/kursist_model.py" line="199"/>
         <source>Warnings</source>
         <translation>Advarsler</translation>
     </message>
@@ -1435,202 +1447,202 @@ Detaljerne står i logfilen:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Students</source>
         <translation>Kursister</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Search CPR number (Ctrl+F)</source>
         <translation>Søg CPR-nummer (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>In the quarter</source>
         <translation>I kvartalet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>With errors</source>
         <translation>Med fejl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Student&apos;s errors and warnings</source>
         <translation>Kursistens fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Quarter&apos;s errors and warnings</source>
         <translation>Kvartalets fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Errors and warnings</source>
         <translation>Fejl og advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Try again</source>
         <translation>Prøv &amp;igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Check the quarter again</source>
         <translation>Kontrollér kvartalet igen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Tools</source>
         <translation>Værktøjer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Quarter:</source>
         <translation>Kvartal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>&amp;New student</source>
         <translation>&amp;Ny kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>&amp;Search</source>
         <translation>&amp;Søg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>&amp;Export …</source>
         <translation>&amp;Eksportér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Create the quarter&apos;s file</source>
         <translation>Dan kvartalets fil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>&amp;Import …</source>
         <translation>&amp;Importér …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Load v1.8 files from another system</source>
         <translation>Indlæs v1.8-filer fra et andet system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Error &amp;report …</source>
         <translation>&amp;Fejlrapport …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>The quarter&apos;s errors and warnings, grouped by student</source>
         <translation>Kvartalets fejl og advarsler, grupperet pr. kursist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>&amp;Settings …</source>
         <translation>Ind&amp;stillinger …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Provider code, lesson length, CPR check and backup</source>
         <translation>Udbyderkode, lektionslængde, CPR-kontrol og sikkerhedskopi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>&amp;Mask CPR numbers</source>
         <translation>&amp;Skjul CPR-numre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Show CPR numbers as DDMMYY-XXXX, e.g. while sharing the screen</source>
         <translation>Vis CPR-numre som DDMMÅÅ-XXXX, fx når skærmen deles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Provider code: &lt;b&gt;{ukode}&lt;/b&gt;</source>
         <translation>Udbyderkode: &lt;b&gt;{ukode}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>not set</source>
         <translation>ikke angivet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="473"/>
         <source>The database was changed by another program; the view has been reloaded.</source>
         <translation>Databasen er ændret af et andet program; visningen er genindlæst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Undo steps that no longer apply were removed.</source>
         <translation>Fortryd-trin, der ikke længere passer, er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>{n} students in {quarter}</source>
         <translation>{n} kursister i {quarter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="545"/>
         <source>The check could not be completed</source>
         <translation>Kontrollen kunne ikke gennemføres</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>checking …</source>
         <translation>kontrollerer …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>{errors} errors · {warnings} warnings</source>
         <translation>{errors} fejl · {warnings} advarsler</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>No errors or warnings in the quarter.</source>
         <translation>Ingen fejl eller advarsler i kvartalet.</translation>
     </message>
@@ -1790,7 +1802,7 @@ Detaljerne står i logfilen:
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="127"/>
+        <location filename="../../desktop/ui/record_model.py" line="135"/>
         <source>{help}
 ({name}, must be filled in)</source>
         <translation>{help}
